@@ -10,7 +10,7 @@
  * freed by the caller.
  *
  * Fallible functions return #BTX_OK (0) or a negative #btx_error code and write their
- * results through out-parameters. Clinical verdicts are data (#btx_finding), never
+ * results through out-parameters. Clinical verdicts are data (findings), never
  * error codes.
  */
 #ifndef BTXDOSE_H
@@ -20,5 +20,7 @@
 #include "version.h"
 #include "error.h"
 #include "date.h"
+#include "catalog.h"
+#include "protocol.h"
 
 #endif /* BTXDOSE_H */

@@ -4,6 +4,8 @@
 int btx_header_test_cxx();
 int btx_header_test_cxx()
 {
-    btx_date d = BTX_DATE_MIN;
-    return static_cast<int>(d) + BTX_OK;
+    btx_protocol p;
+    p.struct_size = sizeof p;
+    p.product = BTX_PRODUCT_BOTOX;
+    return p.product + static_cast<int>(sizeof(btx_region)) + BTX_INDICATION_CHRONIC_MIGRAINE;
 }

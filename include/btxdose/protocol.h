@@ -1,0 +1,158 @@
+/**
+ * @file protocol.h
+ * @brief What the label recommends: protocol lookup, muscle regions, reconstitution.
+ *
+ * THREAD SAFETY: pure functions over static tables, callable from any thread.
+ */
+#ifndef BTXDOSE_PROTOCOL_H
+#define BTXDOSE_PROTOCOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief A label's recommendation for one product, indication and population.
+ *
+ * Size-prefixed output struct: set @c struct_size to `sizeof(btx_protocol)` before the
+ * call; the library writes only the fields that fit.
+ */
+typedef struct btx_protocol {
+    size_t struct_size;       /**< Set by the caller to sizeof its version of the struct. */
+    int32_t product;          /**< #btx_product. */
+    int32_t indication;       /**< #btx_indication. */
+    int32_t population;       /**< #btx_population asked for. */
+    int32_t label_status;     /**< #btx_label_status. */
+    int32_t category;         /**< #btx_category. */
+    int32_t age_min_years;    /**< Youngest age the label admits; 0 = no bound. */
+    double dose_units;        /**< Recommended total per session (fixed, or the label's initial/typical dose); 0 if only a range. */
+    double dose_min_units;    /**< Range per session: equals dose_units for a fixed dose; 0 when no range is stated. */
+    double dose_max_units;    /**< Range per session: equals dose_units for a fixed dose; 0 when no range is stated. */
+    double units_per_kg_min;  /**< Weight-based dosing, U/kg; 0 if not. */
+    double units_per_kg_max;  /**< Weight-based dosing, U/kg; 0 if not. */
+    double session_cap_units; /**< Absolute cap per session; 0 if none. */
+    double session_cap_units_per_kg; /**< Weight-based cap per session; the cap is the lower of the two when both are set. */
+    double units_per_site;    /**< Units per injection site; 0 when it differs between sites or regions. */
+    int32_t sites;            /**< Injection sites in total; 0 when not fixed. */
+    int32_t regions;          /**< Number of entries #btx_protocol_region gives. */
+    int32_t interval_length;  /**< Re-treatment interval; 0 when the label states none. */
+    int32_t interval_unit;    /**< #btx_interval_unit of interval_length. */
+    int32_t interval_kind;    /**< #btx_interval_kind. */
+    int32_t evidence;         /**< #btx_evidence of the dose. */
+    int32_t age_max_years;    /**< Oldest age the label admits; 0 = no bound. */
+    int32_t reserved;         /**< Always 0. */
+    const char *source;       /**< Static citation: label, section, revision; never freed. */
+} btx_protocol;
+
+/**
+ * @brief One muscle group or treatment area of a protocol.
+ *
+ * Size-prefixed output struct, like #btx_protocol.
+ */
+typedef struct btx_region {
+    size_t struct_size;       /**< Set by the caller to sizeof its version of the struct. */
+    const char *name;         /**< Static name, e.g. "Temporalis"; never freed. */
+    double units;             /**< Fixed total for the region; 0 when a range. */
+    double units_min;         /**< Range; both equal units if fixed. */
+    double units_max;         /**< Range; both equal units if fixed. */
+    double units_per_kg_min;  /**< Weight-based, U/kg; 0 if not. */
+    double units_per_kg_max;  /**< Weight-based, U/kg; 0 if not. */
+    int32_t sites;            /**< Fixed number of sites; 0 when a range. */
+    int32_t sites_min;        /**< Sites, lower end (equals sites when fixed). */
+    int32_t sites_max;        /**< Sites, upper end (equals sites when fixed). */
+    int32_t bilateral;        /**< 1 when split evenly left and right. */
+} btx_region;
+
+/**
+ * @brief Looks up the label's protocol for a product, indication and population.
+ *
+ * A pediatric lookup returns the label's pediatric dosing where it has one, else the
+ * row whose age range admits patients under 18. Where no label covers the pair the
+ * call returns #BTX_ENOTFOUND and still sets product, indication, population and
+ * label_status (#BTX_LABEL_NOT_ESTABLISHED for onabotulinumtoxinA and episodic
+ * migraine, #BTX_LABEL_NOT_LABELLED otherwise), every other field but struct_size 0.
+ * @param[in]  product    #btx_product.
+ * @param[in]  indication #btx_indication.
+ * @param[in]  population #btx_population.
+ * @param[out] out        Caller's struct with struct_size set.
+ * @return #BTX_OK; #BTX_EINVAL for NULL @p out or a code outside its set;
+ *         #BTX_EVERSION for a struct_size below the 1.0 layout; #BTX_ENOTFOUND as above.
+ * @since 1.0
+ */
+BTX_API int btx_protocol_lookup(int32_t product, int32_t indication, int32_t population,
+                                btx_protocol *out);
+
+/**
+ * @brief One region (muscle group or area) of a protocol.
+ * @param[in]  product    #btx_product.
+ * @param[in]  indication #btx_indication.
+ * @param[in]  population #btx_population.
+ * @param[in]  index      0 .. regions-1 of the protocol.
+ * @param[out] out        Caller's struct with struct_size set.
+ * @return #BTX_OK; #BTX_EINVAL for NULL @p out or a code outside its set;
+ *         #BTX_EVERSION for a struct_size below the 1.0 layout; #BTX_ENOTFOUND when no
+ *         protocol exists or @p index is not below its region count.
+ * @since 1.0
+ */
+BTX_API int btx_protocol_region(int32_t product, int32_t indication, int32_t population,
+                                int32_t index, btx_region *out);
+
+/**
+ * @brief Concentration after reconstitution, in units per 0.1 mL.
+ *
+ * 100 U in 2 mL gives 5 U per 0.1 mL; 100 U in 2.5 mL gives 4.
+ * @param[in]  vial_units       Units in the vial, above 0 and at most 100000.
+ * @param[in]  diluent_ml       Diluent volume in mL, above 0 and at most 1000.
+ * @param[out] units_per_0_1ml The concentration.
+ * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ERANGE for non-positive, NaN,
+ *         infinite or absurd inputs.
+ * @since 1.0
+ */
+BTX_API int btx_reconstitute(double vial_units, double diluent_ml, double *units_per_0_1ml);
+
+/**
+ * @brief Volume to draw for a dose from a reconstituted vial.
+ *
+ * 155 U from a 200 U vial in 4 mL is 3.1 mL.
+ * @param[in]  units      Dose in units, at least 0 and at most 100000.
+ * @param[in]  vial_units Units in the vial, above 0 and at most 100000.
+ * @param[in]  diluent_ml Diluent volume in mL, above 0 and at most 1000.
+ * @param[out] ml         The volume in mL.
+ * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ERANGE for negative, NaN,
+ *         infinite or absurd inputs, or a non-positive vial or diluent.
+ * @since 1.0
+ */
+BTX_API int btx_dose_volume(double units, double vial_units, double diluent_ml, double *ml);
+
+/**
+ * @brief Stable name of a label status ("approved", "not_established", "not_labelled").
+ * @param[in] status A #btx_label_status value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.0
+ */
+BTX_API const char *btx_label_status_name(int32_t status);
+
+/**
+ * @brief sizeof(btx_protocol) in the library's 1.0 layout, for bindings to check their mirror.
+ * @return The size in bytes.
+ * @since 1.0
+ */
+BTX_API size_t btx_sizeof_protocol(void);
+
+/**
+ * @brief sizeof(btx_region) in the library's 1.0 layout, for bindings to check their mirror.
+ * @return The size in bytes.
+ * @since 1.0
+ */
+BTX_API size_t btx_sizeof_region(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BTXDOSE_PROTOCOL_H */
