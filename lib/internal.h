@@ -96,4 +96,160 @@ extern const size_t btx__protocol_row_count;
 const btx__protocol_row *btx__protocol_find(int32_t product, int32_t indication,
                                             int32_t population, int32_t *label_status);
 
+/* ---- records, patient, policy (record.c) ---- */
+#define BTX__MAX_SPAN_DAYS 100000   /* longest window, interval or spacing, in days */
+
+typedef struct btx__patient {
+    double weight_kg;         /* 0 = unknown */
+    btx_date birth_date;      /* BTX_DATE_UNKNOWN = unknown */
+    btx_date weight_date;
+} btx__patient;
+
+typedef struct btx__policy {
+    int32_t window_length, window_unit;   /* 0 = label */
+    int32_t min_spacing_days;
+    int32_t weight_max_age_days;
+    double warn_fraction;
+    int32_t history_complete;
+} btx__policy;
+
+int btx__validate_record(const btx_administration *a);
+int btx__load_patient(const btx_patient *patient, btx__patient *out);
+int btx__load_policy(const btx_policy *policy, btx__policy *out);
+/* Validates the proposal (indication 0 is BTX_EINVAL) and rounds its units. */
+int btx__load_proposal(const btx_administration *proposed, btx_milli *units);
+/* BTX_ADULT or BTX_PEDIATRIC on day d (unknown birth date: adult). */
+int32_t btx__population_on(const btx__patient *p, btx_date d);
+/* Whether the patient's weight counts on day d under the policy. */
+int btx__weight_usable(const btx__patient *p, const btx__policy *pol, btx_date d);
+/* A length (>= 1) whose span is at most BTX__MAX_SPAN_DAYS. */
+int btx__length_valid(int32_t length, int32_t unit);
+
+/* ---- rules (rules_data.c) ---- */
+#define BTX__IND_BIT(i) (UINT32_C(1) << (i))
+#define BTX__IND_NONE_BIT UINT32_C(1)          /* bit 0: records without an indication */
+#define BTX__IND_ALL UINT32_C(0x3FFFF)        /* bits 0..17 */
+
+typedef struct btx__window_rule {
+    int32_t id;
+    int32_t policy_id;         /* rule id used when a policy replaces the length; 0 = never */
+    int32_t substance;
+    int32_t indication;        /* 0 = every record of the substance; else only this one */
+    int32_t population;        /* 0 = any, BTX_ADULT, BTX_PEDIATRIC (on the dose's date) */
+    btx_milli limit;           /* absolute limit */
+    btx_milli limit_per_kg;    /* 0 = none; else the limit is the lower of the two */
+    int32_t length, unit;
+    int32_t evidence;
+    const char *name;
+    const char *source;
+    const char *msg_pass, *msg_fail, *msg_not_checked;
+} btx__window_rule;
+
+typedef struct btx__cap_rule {
+    int32_t id;
+    int32_t product;           /* applies to proposals of this product */
+    int32_t population;        /* 0 = any */
+    int32_t visit;             /* 0: session (same indication); 1: visit over `indications` */
+    uint32_t indications;      /* proposals and records counted: BTX__IND_BIT(i) */
+    btx_milli cap;
+    btx_milli cap_per_kg;      /* 0 = none; else the cap is the lower of the two */
+    int32_t evidence;
+    const char *name;
+    const char *source;
+    const char *msg_pass, *msg_fail, *msg_not_checked;
+} btx__cap_rule;
+
+typedef struct btx__interval_rule {
+    int32_t id;
+    int32_t product;           /* applies to proposals of this product */
+    uint32_t indications;      /* ... for these indications (each checked on its own) */
+    int32_t population;        /* 0 = any */
+    int32_t length, unit, kind;
+    int32_t evidence;
+    const char *name;
+    const char *source;
+    const char *msg_pass, *msg_fail;
+} btx__interval_rule;
+
+/* A rule id without a table row of its own: policy, protocol, label and notices. */
+typedef struct btx__other_rule {
+    int32_t id;
+    const char *name;
+} btx__other_rule;
+
+extern const btx__window_rule btx__window_rules[];
+extern const size_t btx__window_rule_count;
+extern const btx__cap_rule btx__cap_rules[];
+extern const size_t btx__cap_rule_count;
+extern const btx__interval_rule btx__interval_rules[];
+extern const size_t btx__interval_rule_count;
+extern const btx__other_rule btx__other_rules[];
+extern const size_t btx__other_rule_count;
+
+/* ---- window spans (window.c) ---- */
+/* d + length in days, weeks (7 days) or calendar months. */
+btx_date btx__add_length(btx_date d, int32_t length, int32_t unit);
+/* Smallest S with btx__add_length(S, length, unit) > x: the first start of a window of
+ * that length that still contains x. */
+btx_date btx__first_start_covering(btx_date x, int32_t length, int32_t unit);
+
+/* The records one window rule counts: a substance, and one indication or all (0).
+ * Records with 0 units never change a total and are ignored. */
+typedef struct btx__filter {
+    int32_t substance;
+    int32_t indication;
+} btx__filter;
+
+/* Records of a filter near one date, gathered and sorted once per question when they
+ * fit in a fixed buffer on the stack; otherwise answered by scanning the history. */
+#define BTX__SCAN_CAP 256
+typedef struct btx__entry {
+    btx_date date;
+    int32_t pad;
+    btx_milli milli;
+} btx__entry;
+
+typedef struct btx__src {
+    const btx_administration *history;
+    size_t n;
+    btx__filter filter;
+    int buffered;         /* 1: entries[] holds every counted record in [lo, hi) */
+    btx_date lo, hi;
+    size_t k;
+    btx__entry entries[BTX__SCAN_CAP];
+} btx__src;
+
+/* Prepares a source for questions about windows whose dates lie in [lo, hi). */
+void btx__src_init(btx__src *src, const btx_administration *history, size_t n,
+                   btx__filter filter, btx_date lo, btx_date hi);
+
+/* The worst window of a rule among the windows that contain d. */
+typedef struct btx__worst {
+    btx_milli total;     /* largest total of any window containing d */
+    btx_date start;      /* earliest start of a window with that total */
+    btx_date end;        /* its end, exclusive */
+    btx_date block_end;  /* largest end of a window containing d whose total exceeds the
+                            threshold given; d when there is none */
+} btx__worst;
+
+void btx__window_worst(const btx__src *src, btx_date d, int32_t length, int32_t unit,
+                       btx_milli threshold, btx__worst *out);
+/* [lo, hi) a source needs to answer btx__window_worst for every date in [d0, d1]. */
+void btx__window_span(btx_date d0, btx_date d1, int32_t length, int32_t unit, btx_date *lo,
+                      btx_date *hi);
+
+/* One window rule as it applies to a dose on one date. */
+typedef struct btx__window_check {
+    const btx__window_rule *rule;
+    int32_t rule_id;      /* the row's id, or its policy id when the policy sets the length */
+    int32_t length, unit;
+    btx_milli limit;      /* on that date; the absolute part when weight_missing */
+    int weight_missing;   /* a weight-based limit without a usable weight */
+} btx__window_check;
+
+/* The window rules for a dose of product/indication on day d (at most 2). */
+size_t btx__window_checks(const btx__patient *patient, const btx__policy *policy,
+                          int32_t product, int32_t indication, btx_date d,
+                          btx__window_check out[2]);
+
 #endif /* BTXDOSE_INTERNAL_H */

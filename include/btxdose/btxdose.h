@@ -22,5 +22,8 @@
 #include "date.h"
 #include "catalog.h"
 #include "protocol.h"
+#include "record.h"
+#include "window.h"
+#include "rule.h"
 
 #endif /* BTXDOSE_H */

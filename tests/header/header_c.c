@@ -4,8 +4,6 @@
 int btx_header_test_c(void);
 int btx_header_test_c(void)
 {
-    btx_protocol p;
-    p.struct_size = sizeof p;
-    p.product = BTX_PRODUCT_BOTOX;
-    return p.product + (int)sizeof(btx_region) + BTX_INDICATION_CHRONIC_MIGRAINE;
+    btx_administration a = {BTX_DATE_MIN, BTX_PRODUCT_BOTOX, BTX_INDICATION_CHRONIC_MIGRAINE, 0, 155.0};
+    return a.product + (int)sizeof(btx_policy) + BTX_RULE_ONA_ADULT_WINDOW;
 }

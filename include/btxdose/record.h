@@ -1,0 +1,111 @@
+/**
+ * @file record.h
+ * @brief Administration records, patient and policy structs, and history validation.
+ *
+ * Units: at the boundary a dose is a `double` in label Units of its product. It is
+ * rounded to the nearest 0.001 U, halves away from zero (a value within a few ulps of a
+ * half counts as the half, so decimal input such as 1.0005 rounds as written); NaN,
+ * infinities, negatives and more than 100000 U are #BTX_ERANGE; 0 U is valid. All sums
+ * and comparisons are done on integer milli-units.
+ *
+ * THREAD SAFETY: pure functions; inputs are borrowed for the call and never written.
+ */
+#ifndef BTXDOSE_RECORD_H
+#define BTXDOSE_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Largest dose the library accepts in one record, in units. */
+#define BTX_UNITS_MAX 100000.0
+
+/**
+ * @brief One administration, given (past) or planned (future). Frozen: 24 bytes on
+ * every platform, never changed.
+ */
+typedef struct btx_administration {
+    btx_date date;      /**< Day given (past) or planned (future). */
+    int32_t product;    /**< #btx_product. */
+    int32_t indication; /**< #btx_indication; 0 = not recorded. */
+    int32_t flags;      /**< 0; bits reserved for later use. */
+    double units;       /**< Units given to the patient (not discarded). */
+} btx_administration;
+
+/**
+ * @brief The patient facts the rules need. A NULL patient means birth date and weight
+ * unknown. Extensible input struct: see #btx_policy.
+ */
+typedef struct btx_patient {
+    size_t struct_size;   /**< sizeof the caller's version; smaller than 1.0 is #BTX_EVERSION. */
+    double weight_kg;     /**< Body weight; 0 when not known. */
+    btx_date birth_date;  /**< #BTX_DATE_UNKNOWN when not known. */
+    btx_date weight_date; /**< When the weight was measured; #BTX_DATE_UNKNOWN if not known. */
+} btx_patient;
+
+/**
+ * @brief Caller's policy. A NULL policy means the label's rules, history not declared
+ * complete.
+ *
+ * Extensible input struct: struct_size below the 1.0 layout is #BTX_EVERSION; a larger
+ * size is accepted only if every byte past the 1.0 layout is zero.
+ */
+typedef struct btx_policy {
+    size_t struct_size;          /**< sizeof the caller's version. */
+    int32_t window_length;       /**< 0 = label; else replaces the 3-month length of the substance-wide cumulative windows (not the blepharospasm 30 days). */
+    int32_t window_unit;         /**< #BTX_DAYS, #BTX_WEEKS or #BTX_MONTHS; ignored when window_length is 0. */
+    int32_t min_spacing_days;    /**< Days between visits of one substance on different dates, across indications; 0 = none. */
+    int32_t weight_max_age_days; /**< 0 = any weight counts; else only if |D - weight_date| <= this. */
+    double warn_fraction;        /**< WARNING when a window's total with the proposal is >= this share of its limit and within it; 0 = never. */
+    int32_t history_complete;    /**< 1 = the caller declares the history whole; 0 = not. */
+    int32_t reserved;            /**< 0. */
+} btx_policy;
+
+/**
+ * @brief Checks every record of a history.
+ *
+ * A record is bad when its date is outside 1900-01-01..2199-12-31 (#BTX_ERANGE), its
+ * product is not a #btx_product or its indication neither 0 nor a #btx_indication
+ * (#BTX_EINVAL), its flags are not 0 (#BTX_EINVAL), or its units are NaN, infinite,
+ * negative or above #BTX_UNITS_MAX (#BTX_ERANGE). Fields are checked in that order.
+ * @param[in]  history   Records, any order; may be NULL when @p n is 0.
+ * @param[in]  n         Number of records.
+ * @param[out] bad_index Index of the first bad record; set to 0 on success. May be NULL.
+ * @return #BTX_OK or the error of the first bad record; #BTX_EINVAL for a NULL
+ *         @p history with @p n above 0.
+ * @since 1.0
+ */
+BTX_API int btx_validate_history(const btx_administration *history, size_t n, size_t *bad_index);
+
+/**
+ * @brief sizeof(btx_patient) in the 1.0 layout.
+ * @return The size in bytes (24 on LP64).
+ * @since 1.0
+ */
+BTX_API size_t btx_sizeof_patient(void);
+
+/**
+ * @brief sizeof(btx_policy) in the 1.0 layout.
+ * @return The size in bytes (40 on LP64).
+ * @since 1.0
+ */
+BTX_API size_t btx_sizeof_policy(void);
+
+/**
+ * @brief sizeof(btx_administration): always 24.
+ * @return 24.
+ * @since 1.0
+ */
+BTX_API size_t btx_sizeof_administration(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BTXDOSE_RECORD_H */
