@@ -252,4 +252,20 @@ size_t btx__window_checks(const btx__patient *patient, const btx__policy *policy
                           int32_t product, int32_t indication, btx_date d,
                           btx__window_check out[2]);
 
+/* ---- intervals (interval.c) ---- */
+/* The label interval rule for a proposal, or NULL. */
+const btx__interval_rule *btx__interval_rule_for(int32_t product, int32_t indication,
+                                                 int32_t population);
+/* Latest session date before d and earliest after d (INT32_MIN / INT32_MAX when none)
+ * of a substance and indication; indication 0 = visits (any indication). */
+void btx__neighbours(const btx_administration *history, size_t n, int32_t substance,
+                     int32_t indication, btx_date d, btx_date *prev, btx_date *next);
+/* 1 if d passes an interval against prev/next; else 0 and *retry is a date > d before
+ * which no date passes (retry may be NULL). */
+int btx__interval_test(btx_date prev, btx_date next, btx_date d, int32_t length, int32_t unit,
+                       btx_date *retry);
+/* First date >= d passing the interval, or BTX_DATE_UNKNOWN past 2199-12-31. */
+btx_date btx__interval_earliest(const btx_administration *history, size_t n, int32_t substance,
+                                int32_t indication, btx_date d, int32_t length, int32_t unit);
+
 #endif /* BTXDOSE_INTERNAL_H */

@@ -10,7 +10,7 @@
  * freed by the caller.
  *
  * Fallible functions return #BTX_OK (0) or a negative #btx_error code and write their
- * results through out-parameters. Clinical verdicts are data (findings), never
+ * results through out-parameters. Clinical verdicts are data (#btx_finding), never
  * error codes.
  */
 #ifndef BTXDOSE_H
@@ -25,5 +25,6 @@
 #include "record.h"
 #include "window.h"
 #include "rule.h"
+#include "evaluate.h"
 
 #endif /* BTXDOSE_H */

@@ -5,5 +5,5 @@ int btx_header_test_c(void);
 int btx_header_test_c(void)
 {
     btx_administration a = {BTX_DATE_MIN, BTX_PRODUCT_BOTOX, BTX_INDICATION_CHRONIC_MIGRAINE, 0, 155.0};
-    return a.product + (int)sizeof(btx_policy) + BTX_RULE_ONA_ADULT_WINDOW;
+    return a.product + (int)sizeof(btx_finding) + BTX_RULE_ONA_ADULT_WINDOW;
 }

@@ -1,0 +1,562 @@
+/* The combined check of a proposed dose (design.md section 5, docs/findings.md) and the
+ * earliest date it is allowed (docs/semantics.md, "Earliest date").
+ *
+ * Findings are emitted in a fixed order: substance window, blepharospasm window, label
+ * interval, policy spacing, session/visit caps (by rule id), above protocol, label
+ * status or age, then the notices (mixed substances, age unknown, history incomplete). */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct ctx {
+    btx__patient pat;
+    btx__policy pol;
+    const btx_administration *h;
+    size_t n;
+    int32_t product, indication, substance;
+    btx_date d;
+    btx_milli u;
+} ctx;
+
+enum { CHK_SUBST_WINDOW = 1, CHK_BLEPH_WINDOW = 2, CHK_INTERVAL = 4, CHK_SPACING = 8 };
+#define CHK_ALL (CHK_SUBST_WINDOW | CHK_BLEPH_WINDOW | CHK_INTERVAL | CHK_SPACING)
+
+static int load(ctx *c, const btx_patient *patient, const btx_policy *policy,
+                const btx_administration *history, size_t n, const btx_administration *proposed)
+{
+    if (!history && n > 0)
+        return BTX_EINVAL;
+    int rc = btx__load_patient(patient, &c->pat);
+    if (rc == BTX_OK)
+        rc = btx__load_policy(policy, &c->pol);
+    if (rc == BTX_OK)
+        rc = btx__load_proposal(proposed, &c->u);
+    if (rc == BTX_OK)
+        rc = btx_validate_history(history, n, NULL);
+    if (rc != BTX_OK)
+        return rc;
+    c->h = history;
+    c->n = n;
+    c->product = proposed->product;
+    c->indication = proposed->indication;
+    c->substance = btx__substance_of(proposed->product);
+    c->d = proposed->date;
+    return BTX_OK;
+}
+
+/* The next date after e on which a window limit may change: the 18th birthday, or a
+ * bound of the weight's validity. INT32_MAX when none. */
+static btx_date next_limit_change(const ctx *c, btx_date e)
+{
+    btx_date best = INT32_MAX;
+    if (c->pat.birth_date != BTX_DATE_UNKNOWN) {
+        btx_date b18 = btx__birthday(c->pat.birth_date, 18);
+        if (b18 > e && b18 < best)
+            best = b18;
+    }
+    if (c->pat.weight_kg > 0.0 && c->pol.weight_max_age_days > 0 &&
+        c->pat.weight_date != BTX_DATE_UNKNOWN) {
+        btx_date from = c->pat.weight_date - c->pol.weight_max_age_days;
+        btx_date to = c->pat.weight_date + c->pol.weight_max_age_days + 1;
+        if (from > e && from < best)
+            best = from;
+        if (to > e && to < best)
+            best = to;
+    }
+    return best;
+}
+
+typedef struct window_eval {
+    btx__window_check check;
+    btx__worst worst;
+    int fails;         /* total + u above the limit (the absolute part when weight_missing) */
+} window_eval;
+
+static void eval_window(const ctx *c, const btx__window_check *check, btx_date e, window_eval *w)
+{
+    btx_date lo, hi;
+    btx__src src;
+    const btx__filter f = {check->rule->substance, check->rule->indication};
+    w->check = *check;
+    btx__window_span(e, e, check->length, check->unit, &lo, &hi);
+    btx__src_init(&src, c->h, c->n, f, lo, hi);
+    btx__window_worst(&src, e, check->length, check->unit, check->limit - c->u, &w->worst);
+    w->fails = w->worst.total + c->u > check->limit;
+}
+
+typedef struct day_result {
+    int pass;
+    int weight_needed;
+    btx_date retry;  /* when !pass: no date before it passes the failing rules */
+} day_result;
+
+static void check_day(const ctx *c, btx_date e, unsigned mask, day_result *r)
+{
+    btx_date retry = e;
+    r->pass = 1;
+    r->weight_needed = 0;
+    if (mask & (CHK_SUBST_WINDOW | CHK_BLEPH_WINDOW)) {
+        btx__window_check checks[2];
+        size_t k = btx__window_checks(&c->pat, &c->pol, c->product, c->indication, e, checks);
+        for (size_t i = 0; i < k; i++) {
+            const int bleph = checks[i].rule->indication != 0;
+            if (!(mask & (bleph ? CHK_BLEPH_WINDOW : CHK_SUBST_WINDOW)))
+                continue;
+            window_eval w;
+            eval_window(c, &checks[i], e, &w);
+            if (w.fails) {
+                /* Every date before block_end lies in a window already over the limit,
+                 * as long as the limit itself does not change. */
+                btx_date until = w.worst.block_end;
+                btx_date change = next_limit_change(c, e);
+                if (change < until)
+                    until = change;
+                r->pass = 0;
+                if (until > retry)
+                    retry = until;
+            } else if (checks[i].weight_missing) {
+                r->weight_needed = 1;
+            }
+        }
+    }
+    if (mask & CHK_INTERVAL) {
+        const btx__interval_rule *rule =
+            btx__interval_rule_for(c->product, c->indication, btx__population_on(&c->pat, e));
+        if (rule) {
+            btx_date prev, next, until;
+            btx__neighbours(c->h, c->n, c->substance, c->indication, e, &prev, &next);
+            if (!btx__interval_test(prev, next, e, rule->length, rule->unit, &until)) {
+                /* The rule that applies may change on the 18th birthday. */
+                btx_date change = next_limit_change(c, e);
+                if (change < until)
+                    until = change;
+                r->pass = 0;
+                if (until > retry)
+                    retry = until;
+            }
+        }
+    }
+    if ((mask & CHK_SPACING) && c->pol.min_spacing_days > 0) {
+        btx_date prev, next, until;
+        btx__neighbours(c->h, c->n, c->substance, 0, e, &prev, &next);
+        if (!btx__interval_test(prev, next, e, c->pol.min_spacing_days, BTX_DAYS, &until)) {
+            r->pass = 0;
+            if (until > retry)
+                retry = until;
+        }
+    }
+    r->retry = retry;
+}
+
+/* First date >= from on which the selected rules pass. BTX_ENEVER when none. */
+static int search(const ctx *c, btx_date from, unsigned mask, btx_date *out, int *weight_needed)
+{
+    btx_date e = from;
+    while (e <= BTX_DATE_MAX) {
+        day_result r;
+        check_day(c, e, mask, &r);
+        if (r.pass) {
+            *out = e;
+            *weight_needed = r.weight_needed;
+            return BTX_OK;
+        }
+        e = r.retry;
+    }
+    return BTX_ENEVER;
+}
+
+static btx_date rule_earliest(const ctx *c, unsigned mask)
+{
+    btx_date e;
+    int weight_needed = 0;
+    if (search(c, c->d, mask, &e, &weight_needed) != BTX_OK || weight_needed)
+        return BTX_DATE_UNKNOWN;
+    return e;
+}
+
+int btx_earliest_date(const btx_patient *patient, const btx_policy *policy,
+                      const btx_administration *history, size_t n,
+                      const btx_administration *proposed, btx_date *out)
+{
+    if (!out)
+        return BTX_EINVAL;
+    ctx c;
+    int rc = load(&c, patient, policy, history, n, proposed);
+    if (rc != BTX_OK)
+        return rc;
+    btx_date e;
+    int weight_needed = 0;
+    rc = search(&c, c.d, CHK_ALL, &e, &weight_needed);
+    if (rc != BTX_OK)
+        return rc;
+    if (weight_needed)
+        return BTX_EWEIGHT;
+    *out = e;
+    return BTX_OK;
+}
+
+/* ---- findings ---- */
+
+typedef struct sink {
+    unsigned char *base;
+    size_t stride, capacity, count;
+} sink;
+
+static btx_finding *next_finding(sink *s, const ctx *c, int32_t code, int32_t status,
+                                 int32_t severity, int32_t rule, int32_t evidence,
+                                 const char *message, const char *source)
+{
+    btx_finding *f = NULL;
+    /* Findings beyond the caller's capacity are counted, not written; bytes past the
+     * 1.0 layout in the caller's stride are left as the caller set them. */
+    if (s->count < s->capacity) {
+        f = (btx_finding *)(void *)(s->base + s->count * s->stride);
+        memset(f, 0, sizeof(btx_finding));
+        f->struct_size = s->stride;
+        f->code = code;
+        f->status = status;
+        f->severity = severity;
+        f->rule = rule;
+        f->proposed_units = btx__units_from_milli(c->u);
+        f->window_start = BTX_DATE_UNKNOWN;
+        f->window_end = BTX_DATE_UNKNOWN;
+        f->earliest_date = status == BTX_PASS ? c->d : BTX_DATE_UNKNOWN;
+        f->evidence = evidence;
+        f->message = message;
+        f->source = source;
+    }
+    s->count++;
+    return f;
+}
+
+static void set_units(btx_finding *f, btx_milli limit, btx_milli total, btx_milli u)
+{
+    if (!f)
+        return;
+    f->limit_units = btx__units_from_milli(limit);
+    f->total_units = btx__units_from_milli(total);
+    f->remaining_units = btx__units_from_milli(limit - (total + u));
+}
+
+/* warn_fraction * limit in milli-units, inclusive, tolerant of binary fractions (0.9). */
+static int at_warn_level(double fraction, btx_milli limit, btx_milli with_proposal)
+{
+    if (!(fraction > 0.0))
+        return 0;
+    const double x = fraction * (double)limit;
+    double r = floor(x + 0.5);
+    double threshold = fabs(x - r) <= 1e-6 * (x > 1.0 ? x : 1.0) ? r : ceil(x);
+    return (double)with_proposal >= threshold;
+}
+
+static void emit_windows(const ctx *c, sink *s)
+{
+    btx__window_check checks[2];
+    size_t k = btx__window_checks(&c->pat, &c->pol, c->product, c->indication, c->d, checks);
+    for (size_t i = 0; i < k; i++) {
+        const btx__window_rule *r = checks[i].rule;
+        window_eval w;
+        eval_window(c, &checks[i], c->d, &w);
+        int32_t status, severity;
+        const char *msg;
+        if (w.fails) {
+            status = BTX_FAIL;
+            severity = BTX_CRITICAL;
+            msg = r->msg_fail;
+        } else if (checks[i].weight_missing) {
+            status = BTX_NOT_CHECKED;
+            severity = BTX_CRITICAL;
+            msg = r->msg_not_checked;
+        } else {
+            status = BTX_PASS;
+            severity = at_warn_level(c->pol.warn_fraction, checks[i].limit, w.worst.total + c->u)
+                           ? BTX_WARNING
+                           : BTX_INFO;
+            msg = r->msg_pass;
+        }
+        btx_finding *f = next_finding(s, c, BTX_FINDING_WINDOW_LIMIT, status, severity,
+                                      checks[i].rule_id, r->evidence, msg, r->source);
+        set_units(f, checks[i].limit, w.worst.total, c->u);
+        if (f) {
+            f->window_start = w.worst.start;
+            f->window_end = w.worst.end - 1;
+            if (status == BTX_FAIL)
+                f->earliest_date =
+                    rule_earliest(c, r->indication != 0 ? CHK_BLEPH_WINDOW : CHK_SUBST_WINDOW);
+        }
+    }
+}
+
+static const char spacing_source[] =
+    "Caller's policy: minimum days between visits of one substance (policy->min_spacing_days)";
+
+static void emit_intervals(const ctx *c, sink *s)
+{
+    const btx__interval_rule *rule =
+        btx__interval_rule_for(c->product, c->indication, btx__population_on(&c->pat, c->d));
+    if (rule) {
+        btx_date prev, next;
+        btx__neighbours(c->h, c->n, c->substance, c->indication, c->d, &prev, &next);
+        int pass = btx__interval_test(prev, next, c->d, rule->length, rule->unit, NULL);
+        int32_t severity = pass ? BTX_INFO
+                                : (rule->kind == BTX_INTERVAL_MINIMUM ? BTX_CRITICAL : BTX_WARNING);
+        btx_finding *f = next_finding(s, c, BTX_FINDING_TOO_SOON, pass ? BTX_PASS : BTX_FAIL,
+                                      severity, rule->id, rule->evidence,
+                                      pass ? rule->msg_pass : rule->msg_fail, rule->source);
+        if (f && !pass)
+            f->earliest_date = rule_earliest(c, CHK_INTERVAL);
+    }
+    if (c->pol.min_spacing_days > 0) {
+        btx_date prev, next;
+        btx__neighbours(c->h, c->n, c->substance, 0, c->d, &prev, &next);
+        int pass = btx__interval_test(prev, next, c->d, c->pol.min_spacing_days, BTX_DAYS, NULL);
+        btx_finding *f = next_finding(
+            s, c, BTX_FINDING_TOO_SOON, pass ? BTX_PASS : BTX_FAIL, pass ? BTX_INFO : BTX_CRITICAL,
+            BTX_RULE_POLICY_SPACING, 0,
+            pass ? "Visits of this substance are at least the policy's minimum spacing apart."
+                 : "Another visit of this substance is closer than the policy's minimum spacing.",
+            spacing_source);
+        if (f && !pass)
+            f->earliest_date = rule_earliest(c, CHK_SPACING);
+    }
+}
+
+static int cap_counts(const btx__cap_rule *r, int32_t proposal_indication,
+                      const btx_administration *a)
+{
+    if (r->visit)
+        return (r->indications & BTX__IND_BIT(a->indication)) != 0;
+    return a->indication == proposal_indication;
+}
+
+/* Units already recorded on day e for a cap (or, with r NULL, the proposal's session). */
+static btx_milli day_total(const ctx *c, const btx__cap_rule *r, btx_date e)
+{
+    btx_milli t = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const btx_administration *a = &c->h[i];
+        btx_milli m;
+        if (a->date != e || btx__substance_of(a->product) != c->substance)
+            continue;
+        if (r ? !cap_counts(r, c->indication, a) : a->indication != c->indication)
+            continue;
+        if (btx__milli_from_units(a->units, &m) == BTX_OK)
+            t += m;
+    }
+    return t;
+}
+
+/* First day after d whose recorded total leaves room for the proposal under a cap. */
+static btx_date cap_earliest(const ctx *c, const btx__cap_rule *r, btx_milli cap)
+{
+    if (c->u > cap)
+        return BTX_DATE_UNKNOWN;
+    for (btx_date e = c->d + 1; e <= BTX_DATE_MAX; e++) {
+        /* Only days with records can fail, and there are at most n of them. */
+        if (day_total(c, r, e) + c->u <= cap)
+            return e;
+    }
+    return BTX_DATE_UNKNOWN;
+}
+
+static int emit_caps(const ctx *c, sink *s)
+{
+    const int32_t population = btx__population_on(&c->pat, c->d);
+    int session_failed = 0;
+    for (size_t i = 0; i < btx__cap_rule_count; i++) {
+        const btx__cap_rule *r = &btx__cap_rules[i];
+        if (r->product != c->product || !(r->indications & BTX__IND_BIT(c->indication)))
+            continue;
+        if (r->population != 0 && r->population != population)
+            continue;
+        btx_milli cap = r->cap;
+        int weight_missing = 0;
+        if (r->cap_per_kg > 0) {
+            if (btx__weight_usable(&c->pat, &c->pol, c->d)) {
+                btx_milli w = btx__milli_per_kg(r->cap_per_kg, c->pat.weight_kg);
+                if (w < cap)
+                    cap = w;
+            } else {
+                weight_missing = 1;
+            }
+        }
+        const btx_milli total = day_total(c, r, c->d);
+        int32_t status = total + c->u > cap ? BTX_FAIL
+                         : weight_missing   ? BTX_NOT_CHECKED
+                                            : BTX_PASS;
+        if (status == BTX_FAIL && !r->visit)
+            session_failed = 1;
+        btx_finding *f = next_finding(
+            s, c, BTX_FINDING_SESSION_LIMIT, status, status == BTX_PASS ? BTX_INFO : BTX_CRITICAL,
+            r->id, r->evidence,
+            status == BTX_PASS ? r->msg_pass : status == BTX_FAIL ? r->msg_fail : r->msg_not_checked,
+            r->source);
+        set_units(f, cap, total, c->u);
+        if (f && status == BTX_FAIL)
+            f->earliest_date = cap_earliest(c, r, cap);
+    }
+    return session_failed;
+}
+
+static void emit_protocol(const ctx *c, sink *s, int session_failed)
+{
+    btx_protocol p;
+    memset(&p, 0, sizeof p);
+    p.struct_size = sizeof p;
+    const int32_t population = btx__population_on(&c->pat, c->d);
+    int rc = btx_protocol_lookup(c->product, c->indication, population, &p);
+    if (rc == BTX_OK && p.dose_max_units > 0.0 && !session_failed) {
+        btx_milli max, total = day_total(c, NULL, c->d);
+        if (btx__milli_from_units(p.dose_max_units, &max) == BTX_OK && total + c->u > max) {
+            btx_finding *f = next_finding(
+                s, c, BTX_FINDING_ABOVE_PROTOCOL, BTX_FAIL, BTX_WARNING, BTX_RULE_PROTOCOL_DOSE,
+                p.evidence,
+                "Session total is above the label's recommended dose range for this indication.",
+                p.source);
+            set_units(f, max, total, c->u);
+            if (f) {
+                /* A session cap-like test against the protocol maximum. */
+                btx_date e = BTX_DATE_UNKNOWN;
+                if (c->u <= max)
+                    for (btx_date x = c->d + 1; x <= BTX_DATE_MAX; x++)
+                        if (day_total(c, NULL, x) + c->u <= max) {
+                            e = x;
+                            break;
+                        }
+                f->earliest_date = e;
+            }
+        }
+    }
+
+    /* Label status and age range. */
+    static const char no_label_source[] =
+        "US prescribing information of the product (label-facts.md Part A: pairs not in the labels are not labelled)";
+    static const char not_established_source[] =
+        "BOTOX PI 1 (limitations of use: safety and effectiveness not established for episodic migraine); S26, S27, S28";
+    const int age_known = c->pat.birth_date != BTX_DATE_UNKNOWN;
+    if (rc == BTX_ENOTFOUND && p.label_status == BTX_LABEL_NOT_ESTABLISHED) {
+        next_finding(s, c, BTX_FINDING_NOT_ESTABLISHED, BTX_FAIL, BTX_WARNING,
+                     BTX_RULE_LABEL_NOT_ESTABLISHED, BTX_EVIDENCE_LABEL,
+                     "The label says safety and effectiveness are not established for this indication.",
+                     not_established_source);
+    } else if (rc == BTX_ENOTFOUND) {
+        btx_finding *f = next_finding(
+            s, c, BTX_FINDING_NOT_LABELLED, BTX_FAIL, BTX_WARNING, BTX_RULE_LABEL_NOT_LABELLED,
+            BTX_EVIDENCE_LABEL,
+            population == BTX_PEDIATRIC
+                ? "No US label covers this product and indication for patients under 18."
+                : "No US label covers this product and indication.",
+            no_label_source);
+        if (f && population == BTX_PEDIATRIC) {
+            btx_protocol a;
+            memset(&a, 0, sizeof a);
+            a.struct_size = sizeof a;
+            if (btx_protocol_lookup(c->product, c->indication, BTX_ADULT, &a) == BTX_OK) {
+                int32_t years = a.age_min_years > 18 ? a.age_min_years : 18;
+                btx_date b = btx__birthday(c->pat.birth_date, years);
+                f->earliest_date = b <= BTX_DATE_MAX ? b : BTX_DATE_UNKNOWN;
+            }
+        }
+    } else if (rc == BTX_OK && age_known) {
+        const int32_t age = btx__age_years(c->pat.birth_date, c->d);
+        const int too_young = p.age_min_years > 0 && age < p.age_min_years;
+        const int too_old = p.age_max_years > 0 && age > p.age_max_years;
+        if (too_young || too_old) {
+            btx_finding *f = next_finding(
+                s, c, BTX_FINDING_NOT_LABELLED, BTX_FAIL, BTX_WARNING, BTX_RULE_LABEL_AGE,
+                p.evidence,
+                too_young ? "The patient is younger than the label's age range for this indication."
+                          : "The patient is older than the label's age range for this indication.",
+                p.source);
+            if (f && too_young) {
+                btx_date b = btx__birthday(c->pat.birth_date, p.age_min_years);
+                f->earliest_date = b <= BTX_DATE_MAX ? b : BTX_DATE_UNKNOWN;
+            }
+        }
+    }
+}
+
+static void emit_notices(const ctx *c, sink *s)
+{
+    const btx_date from = btx__add_months(c->d, -3), to = btx__add_months(c->d, 3);
+    for (size_t i = 0; i < c->n; i++) {
+        const btx_administration *a = &c->h[i];
+        if (btx__substance_of(a->product) != c->substance && a->date >= from && a->date <= to) {
+            next_finding(s, c, BTX_FINDING_MIXED_SUBSTANCES, BTX_NOT_CHECKED, BTX_WARNING,
+                         BTX_RULE_NOTICE_MIXED_SUBSTANCES, 0,
+                         "Another botulinum toxin was given or planned within 3 months; units of different products are not interchangeable and are not added up, so the combined exposure was not checked.",
+                         "Units not interchangeable between botulinum toxin products (BOTOX PI 2.1, 5.x, 11; Dysport, Xeomin, Jeuveau, Daxxify, Letybo, Myobloc PIs); cumulative dose to be considered (Jeuveau PI, S63)");
+            break;
+        }
+    }
+    if (c->pat.birth_date == BTX_DATE_UNKNOWN)
+        next_finding(s, c, BTX_FINDING_AGE_UNKNOWN, BTX_PASS, BTX_INFO,
+                     BTX_RULE_NOTICE_AGE_UNKNOWN, 0,
+                     "Birth date unknown: adult rules were applied; pediatric limits were not checked.",
+                     "libbtxdose semantics (design.md section 4, Population)");
+    if (!c->pol.history_complete)
+        next_finding(s, c, BTX_FINDING_HISTORY_INCOMPLETE, BTX_PASS, BTX_INFO,
+                     BTX_RULE_NOTICE_HISTORY_INCOMPLETE, 0,
+                     "History not declared complete: totals count only the records given and are a lower bound.",
+                     "libbtxdose semantics (design.md section 5; policy->history_complete)");
+}
+
+int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
+                 const btx_administration *history, size_t n, const btx_administration *proposed,
+                 btx_finding *findings, size_t capacity, size_t *count)
+{
+    if (!count || (!findings && capacity > 0))
+        return BTX_EINVAL;
+    sink s = {(unsigned char *)findings, sizeof(btx_finding), capacity, 0};
+    if (capacity > 0) {
+        s.stride = findings[0].struct_size;
+        if (s.stride < sizeof(btx_finding) || s.stride % 8 != 0)
+            return BTX_EVERSION;
+    }
+    ctx c;
+    int rc = load(&c, patient, policy, history, n, proposed);
+    if (rc != BTX_OK)
+        return rc;
+    emit_windows(&c, &s);
+    emit_intervals(&c, &s);
+    int session_failed = emit_caps(&c, &s);
+    emit_protocol(&c, &s, session_failed);
+    emit_notices(&c, &s);
+    *count = s.count;
+    return s.count > capacity ? BTX_ENOSPC : BTX_OK;
+}
+
+const char *btx_finding_code_name(int32_t code)
+{
+    static const char *const names[] = {"unknown",         "window_limit",     "too_soon",
+                                        "session_limit",   "above_protocol",   "not_established",
+                                        "not_labelled",    "mixed_substances", "age_unknown",
+                                        "history_incomplete"};
+    return code >= 1 && code <= 9 ? names[code] : names[0];
+}
+
+const char *btx_status_name(int32_t status)
+{
+    switch (status) {
+    case BTX_PASS: return "pass";
+    case BTX_FAIL: return "fail";
+    case BTX_NOT_CHECKED: return "not_checked";
+    default: return "unknown";
+    }
+}
+
+const char *btx_severity_name(int32_t severity)
+{
+    switch (severity) {
+    case BTX_INFO: return "info";
+    case BTX_WARNING: return "warning";
+    case BTX_CRITICAL: return "critical";
+    default: return "unknown";
+    }
+}
+
+size_t btx_sizeof_finding(void)
+{
+    return sizeof(btx_finding);
+}
