@@ -263,7 +263,7 @@ static void emit_windows(const ctx *c, sink *s)
         if (w.fails) {
             status = BTX_FAIL;
             severity = BTX_CRITICAL;
-            msg = r->msg_fail;
+            msg = checks[i].weight_missing ? r->msg_fail_no_weight : r->msg_fail;
         } else if (checks[i].weight_missing) {
             status = BTX_NOT_CHECKED;
             severity = BTX_CRITICAL;
@@ -281,7 +281,8 @@ static void emit_windows(const ctx *c, sink *s)
         if (f) {
             f->window_start = w.worst.start;
             f->window_end = w.worst.end - 1;
-            if (status == BTX_FAIL)
+            /* Without a usable weight no date can be promised (design.md section 4). */
+            if (status == BTX_FAIL && !checks[i].weight_missing)
                 f->earliest_date =
                     rule_earliest(c, r->indication != 0 ? CHK_BLEPH_WINDOW : CHK_SUBST_WINDOW);
         }
@@ -390,10 +391,13 @@ static int emit_caps(const ctx *c, sink *s)
         btx_finding *f = next_finding(
             s, c, BTX_FINDING_SESSION_LIMIT, status, status == BTX_PASS ? BTX_INFO : BTX_CRITICAL,
             r->id, r->evidence,
-            status == BTX_PASS ? r->msg_pass : status == BTX_FAIL ? r->msg_fail : r->msg_not_checked,
+            status == BTX_PASS      ? r->msg_pass
+            : status == BTX_NOT_CHECKED ? r->msg_not_checked
+            : weight_missing        ? r->msg_fail_no_weight
+                                    : r->msg_fail,
             r->source);
         set_units(f, cap, total, c->u);
-        if (f && status == BTX_FAIL)
+        if (f && status == BTX_FAIL && !weight_missing)
             f->earliest_date = cap_earliest(c, r, cap);
     }
     return session_failed;

@@ -143,6 +143,7 @@ typedef struct btx__window_rule {
     const char *name;
     const char *source;
     const char *msg_pass, *msg_fail, *msg_not_checked;
+    const char *msg_fail_no_weight;  /* over the absolute part, no usable weight */
 } btx__window_rule;
 
 typedef struct btx__cap_rule {
@@ -157,6 +158,7 @@ typedef struct btx__cap_rule {
     const char *name;
     const char *source;
     const char *msg_pass, *msg_fail, *msg_not_checked;
+    const char *msg_fail_no_weight;  /* over the absolute cap, no usable weight */
 } btx__cap_rule;
 
 typedef struct btx__interval_rule {

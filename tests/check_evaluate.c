@@ -282,6 +282,15 @@ START_TEST(pediatric_without_weight)
     f = find(&r, BTX_FINDING_WINDOW_LIMIT, BTX_RULE_ONA_PEDIATRIC_WINDOW);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_int_eq(f->severity, BTX_CRITICAL);
+    ck_assert_double_eq(f->limit_units, 340.0);
+    /* without a usable weight no date is promised, even when the absolute part fails */
+    ck_assert_int_eq(f->earliest_date, BTX_DATE_UNKNOWN);
+    ck_assert_ptr_nonnull(strstr(f->message, "weight"));
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_BOTOX_PED_ULS_SESSION);
+    ck_assert_int_eq(f->status, BTX_FAIL);
+    ck_assert_double_eq(f->limit_units, 200.0);
+    ck_assert_int_eq(f->earliest_date, BTX_DATE_UNKNOWN);
+    ck_assert_ptr_nonnull(strstr(f->message, "weight"));
 
     btx_administration p = rec(d, BOTOX, ULS, 100);
     btx_date out;
