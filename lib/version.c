@@ -6,7 +6,7 @@
 #endif
 
 /* The header and the build system must agree on the version. */
-_Static_assert(BTXDOSE_VERSION_NUMBER == 10000, "update the version check below");
+_Static_assert(BTXDOSE_VERSION_NUMBER == 10100, "update the version check below");
 
 const char *btx_version(void)
 {

@@ -16,6 +16,7 @@
 #include <btxdose/btxdose.h>
 
 #include "args.h"
+#include "audit_cmd.h"
 #include "history.h"
 #include "output.h"
 
@@ -35,6 +36,7 @@ static const char usage_text[] =
     "           earliest date on or after DATE that the dose is allowed\n"
     "  headroom --history FILE --date DATE --product PRODUCT [--indication IND]\n"
     "           units still allowed on DATE under the window rules\n"
+    BTX_CLI_AUDIT_USAGE
     "  help                         this text\n"
     "\n"
     "history:  --history FILE      CSV (header date,product,indication,units) or JSON\n"
@@ -357,6 +359,8 @@ static int dispatch(int argc, char **argv)
         return cmd_next(argc, argv);
     if (strcmp(cmd, "headroom") == 0)
         return cmd_headroom(argc, argv);
+    if (strcmp(cmd, "audit") == 0)
+        return btx_cli_audit(argc, argv);
     char ex[64];
     cli_error("unknown command '%s'", args_excerpt(cmd, ex));
     return usage_error();

@@ -26,5 +26,6 @@
 #include "window.h"
 #include "rule.h"
 #include "evaluate.h"
+#include "audit.h"
 
 #endif /* BTXDOSE_H */

@@ -12,11 +12,11 @@
 /** @brief Major version: changes only with an incompatible ABI (a new SONAME). */
 #define BTXDOSE_VERSION_MAJOR 1
 /** @brief Minor version: grows when symbols or enum values are added. */
-#define BTXDOSE_VERSION_MINOR 0
+#define BTXDOSE_VERSION_MINOR 1
 /** @brief Patch version: fixes that change no interface. */
 #define BTXDOSE_VERSION_PATCH 0
 /** @brief The version as text, "MAJOR.MINOR.PATCH". */
-#define BTXDOSE_VERSION_STRING "1.0.0"
+#define BTXDOSE_VERSION_STRING "1.1.0"
 /** @brief The version as one number: major*10000 + minor*100 + patch. */
 #define BTXDOSE_VERSION_NUMBER \
     (BTXDOSE_VERSION_MAJOR * 10000 + BTXDOSE_VERSION_MINOR * 100 + BTXDOSE_VERSION_PATCH)
