@@ -28,14 +28,17 @@ endif()
 # A smoke run, not a measurement: a few thousand patients, every engine, must agree.
 if(BUILD_TESTING)
     set(BTX_BENCH_PANDAS --no-pandas)
-    if(EXISTS /usr/bin/python3)
-        execute_process(COMMAND /usr/bin/python3 -c "import pandas"
+    if(BTX_PYTHON_TESTS AND EXISTS /usr/bin/python3)
+        execute_process(COMMAND /usr/bin/python3 -c "import pandas, numpy"
             RESULT_VARIABLE BTX_NO_PANDAS OUTPUT_QUIET ERROR_QUIET)
-        if(NOT BTX_NO_PANDAS)
-            set(BTX_BENCH_PANDAS --python /usr/bin/python3)
+        if(BTX_NO_PANDAS)
+            message(FATAL_ERROR "pandas/numpy not found for /usr/bin/python3 (Debian: "
+                                "python3-pandas); configure with -DBTX_PYTHON_TESTS=OFF")
         endif()
+        set(BTX_BENCH_PANDAS --python /usr/bin/python3)
     endif()
     add_test(NAME bench_audit_smoke
         COMMAND bench_audit --patients 3000 --repeat 1 ${BTX_BENCH_PANDAS})
-    set_tests_properties(bench_audit_smoke PROPERTIES LABELS bench TIMEOUT 120)
+    set_tests_properties(bench_audit_smoke PROPERTIES LABELS bench TIMEOUT 120
+        ENVIRONMENT "${BTX_PY_SAN_ENV}")
 endif()
