@@ -57,12 +57,13 @@ static btx_date next_limit_change(const ctx *c, btx_date e)
     }
     if (c->pat.weight_kg > 0.0 && c->pol.weight_max_age_days > 0 &&
         c->pat.weight_date != BTX_DATE_UNKNOWN) {
-        btx_date from = c->pat.weight_date - c->pol.weight_max_age_days;
-        btx_date to = c->pat.weight_date + c->pol.weight_max_age_days + 1;
+        /* 64-bit: any non-negative weight_max_age_days is a valid policy. */
+        const int64_t from = (int64_t)c->pat.weight_date - c->pol.weight_max_age_days;
+        const int64_t to = (int64_t)c->pat.weight_date + c->pol.weight_max_age_days + 1;
         if (from > e && from < best)
-            best = from;
+            best = (btx_date)from;
         if (to > e && to < best)
-            best = to;
+            best = (btx_date)to;
     }
     return best;
 }
@@ -149,9 +150,31 @@ static void check_day(const ctx *c, btx_date e, unsigned mask, day_result *r)
     r->retry = retry;
 }
 
+/* A dose above every limit a window rule family can ever set never passes it: no walk
+ * to 2199 needed. The substance-wide family is always represented on every date (adult
+ * or pediatric), so its largest limit is the ceiling; an indication rule is its own. */
+static int above_every_limit(const ctx *c, unsigned mask)
+{
+    btx_milli family = -1;
+    for (size_t i = 0; i < btx__window_rule_count; i++) {
+        const btx__window_rule *r = &btx__window_rules[i];
+        if (r->substance != c->substance)
+            continue;
+        if (r->indication != 0) {
+            if ((mask & CHK_BLEPH_WINDOW) && r->indication == c->indication && c->u > r->limit)
+                return 1;
+        } else if (r->limit > family) {
+            family = r->limit;
+        }
+    }
+    return (mask & CHK_SUBST_WINDOW) && family >= 0 && c->u > family;
+}
+
 /* First date >= from on which the selected rules pass. BTX_ENEVER when none. */
 static int search(const ctx *c, btx_date from, unsigned mask, btx_date *out, int *weight_needed)
 {
+    if (above_every_limit(c, mask))
+        return BTX_ENEVER;
     btx_date e = from;
     while (e <= BTX_DATE_MAX) {
         day_result r;

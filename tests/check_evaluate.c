@@ -251,6 +251,16 @@ START_TEST(never_above_400)
     const btx_finding *f = find(&r, BTX_FINDING_WINDOW_LIMIT, BTX_RULE_ONA_ADULT_WINDOW);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_int_eq(f->earliest_date, BTX_DATE_UNKNOWN);
+    /* blepharospasm doses above its own 200 U never pass either */
+    btx_administration b = rec(ymd(2025, 1, 1), BOTOX, BTX_INDICATION_BLEPHAROSPASM, 200.001);
+    ck_assert_int_eq(btx_earliest_date(NULL, NULL, NULL, 0, &b, &out), BTX_ENEVER);
+    /* a huge weight age is a valid policy (no overflow in the date arithmetic) */
+    btx_patient child = {sizeof(btx_patient), 35, ymd(2017, 10, 18), ymd(2025, 4, 20)};
+    btx_policy pol = policy();
+    pol.weight_max_age_days = 2147483647;
+    btx_administration c = rec(ymd(2024, 7, 8), BOTOX, CM, 358.25);
+    ck_assert_int_eq(btx_earliest_date(&child, &pol, NULL, 0, &c, &out), BTX_OK);
+    ck_assert_int_eq(out, ymd(2035, 10, 18));
     /* 400 exactly is fine */
     p.units = 400;
     ck_assert_int_eq(btx_earliest_date(NULL, NULL, NULL, 0, &p, &out), BTX_OK);
