@@ -7,21 +7,29 @@
  * - substance-wide windows: every substance shares the length L (the policy's, else the
  *   table's 3 months), so the trailing window [S(D), D] of every substance starts on the
  *   same day; one tail index into the rows and one running sum per substance suffice.
- *   The tail only moves forward because S(D) never decreases as D grows.
+ *   The tail only moves forward because S(D) never decreases as D grows; rows of an
+ *   earlier patient leave the window like old rows, so a new patient resets nothing.
  * - indication windows (blepharospasm, 30 days): one tail and one sum per rule row,
  *   moved only when a row of that indication asks.
  * - intervals and spacing: the last session date per substance and indication and the
- *   last visit date per substance, stamped with a patient sequence number so that a new
- *   patient needs no reset.
+ *   last visit date per substance, as stamps (the date plus a per-patient base, see
+ *   `stamp`) so that a new patient needs no reset.
  * - session and visit caps: the totals of the date per substance and indication,
  *   stamped with the group's first row; a group of one row needs none.
  *
  * The rule rows come from rules_data.c (the tables btx_evaluate uses) and the label
  * status from btx__protocol_find, looked up once per call and per product, indication
- * and population into a table on the stack. A row alone on its date whose rules are the
- * common ones (a window without a weight part, a day or week interval, the label) takes
- * a short path; every other row takes the general one (judge). Results agree with
- * btx_evaluate row by row: see tests/check_audit.c.
+ * and population into a table on the stack. A row whose rules are the common ones (a
+ * window without a weight part, an interval, at most two caps without a weight part,
+ * the label) takes a short path without branches, alone on its date or in a small
+ * group of such rows; every other row takes the general one (judge). Results agree
+ * with btx_evaluate row by row: see tests/check_audit.c.
+ *
+ * Speed (docs/performance.md): the trailing window's rows leave it from a small ring of
+ * (stamp, units, substance) on the stack rather than from the rows; a stamp is a date
+ * offset by a per-patient base, so "same patient and within N days" is one unsigned
+ * comparison and a new patient needs no reset; the pass is specialised for windows in
+ * days or weeks (start = date - constant) and in months (calendar, cached per date).
  */
 #include <stddef.h>
 #include <string.h>
@@ -48,9 +56,13 @@ _Static_assert(offsetof(btx_audit_result, reserved) == 16, "btx_audit_result lay
 #if defined(__GNUC__) || defined(__clang__)
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define NOINLINE __attribute__((noinline))            /* rare paths, out of the loop */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
+#define NOINLINE
+#define ALWAYS_INLINE inline
 #endif
 
 /* ---- units and validation ---- */
@@ -97,24 +109,39 @@ static int check_row(const btx_audit_row *r, btx_milli *milli)
     return BTX_OK;
 }
 
-/* check_row for the common case with few branches: 1 when the row is good and its units
- * are an exact number of milli-units; 0 means "ask check_row". */
-static inline int row_good(const btx_audit_row *r, btx_milli *milli)
+/* check_row for the common case: the units of a good row whose units are an exact
+ * number of milli-units; -1 means "ask check_row". Every test is one that a good row
+ * passes, so the branches are predicted; the birth date's two cases are one test. */
+static inline btx_milli row_good(const btx_audit_row *r)
 {
     const btx_administration *a = &r->admin;
     const uint32_t span = (uint32_t)(BTX_DATE_MAX - BTX_DATE_MIN);
     const uint32_t birth_off = (uint32_t)r->birth_date - (uint32_t)BTX_DATE_MIN;
-    const int bad = ((uint32_t)a->date - (uint32_t)BTX_DATE_MIN > span) |
-                    ((uint32_t)a->product - 1u >= (uint32_t)BTX__PRODUCT_MAX) |
-                    ((uint32_t)a->indication > (uint32_t)BTX__INDICATION_MAX) |
-                    (a->flags != 0) | (r->reserved != 0) |
-                    (birth_off > span && r->birth_date != BTX_DATE_UNKNOWN) |
-                    !(r->weight_kg >= 0.0 && r->weight_kg <= 1000.0) |
-                    !(a->units >= 0.0 && a->units <= BTX_UNITS_MAX);
-    const double x = a->units * 1000.0;
-    const btx_milli m = bad ? 0 : (btx_milli)x;
-    *milli = m;
-    return !bad && (double)m == x;
+    if ((uint32_t)a->date - (uint32_t)BTX_DATE_MIN > span)
+        return -1;
+    if ((uint32_t)a->product - 1u >= (uint32_t)BTX__PRODUCT_MAX)
+        return -1;
+    if ((uint32_t)a->indication > (uint32_t)BTX__INDICATION_MAX)
+        return -1;
+    if ((a->flags | r->reserved) != 0)
+        return -1;
+    if ((birth_off > span) & (r->birth_date != BTX_DATE_UNKNOWN))
+        return -1;
+    if (!(r->weight_kg >= 0.0) || !(r->weight_kg <= 1000.0)) /* NaN fails too */
+        return -1;
+    if (!(a->units >= 0.0) || !(a->units <= BTX_UNITS_MAX))
+        return -1;
+    const double x = a->units * 1000.0; /* 0 <= x <= 1e8: converts exactly */
+    const btx_milli m = (btx_milli)x;
+    return (double)m == x ? m : -1;
+}
+
+/* check_row as one number: the row's units (>= 0) or its error (< 0). */
+static NOINLINE btx_milli row_checked(const btx_audit_row *r)
+{
+    btx_milli m = 0;
+    const int rc = check_row(r, &m);
+    return rc != BTX_OK ? (btx_milli)rc : m;
 }
 
 /* Order against the row before: keys ascending, dates ascending within a key. */
@@ -160,45 +187,81 @@ static inline unsigned lowest_bit(unsigned bits)
 #endif
 }
 
+/* The short path's finding order: bit i of a row's mask is the i-th rule it may break. */
+enum { BIT_WINDOW, BIT_INTERVAL, BIT_SPACING, BIT_CAP0, BIT_CAP1, BIT_LABEL, BIT_NONE,
+       BIT_SCHEDULE /* not a rule: the interval is a schedule */ };
+
+/* The flags of a short-path mask (BIT_* above). */
+#define FL(m)                                                                                 \
+    (uint8_t)(((m) & 1u ? BTX_AUDIT_OVER_WINDOW : 0) |                                        \
+              ((m) >> BIT_INTERVAL & 1u                                                       \
+                   ? ((m) >> BIT_SCHEDULE & 1u ? BTX_AUDIT_SCHEDULE : BTX_AUDIT_TOO_SOON)     \
+                   : 0) |                                                                     \
+              ((m) >> BIT_SPACING & 1u ? BTX_AUDIT_TOO_SOON : 0) |                            \
+              (((m) >> BIT_CAP0 | (m) >> BIT_CAP1) & 1u ? BTX_AUDIT_OVER_SESSION : 0) |       \
+              ((m) >> BIT_LABEL & 1u ? BTX_AUDIT_NOT_LABELLED : 0))
+#define FL4(m) FL(m), FL((m) + 1u), FL((m) + 2u), FL((m) + 3u)
+#define FL16(m) FL4(m), FL4((m) + 4u), FL4((m) + 8u), FL4((m) + 12u)
+#define FL64(m) FL16(m), FL16((m) + 16u), FL16((m) + 32u), FL16((m) + 48u)
+static const uint8_t flags_of[256] = {FL64(0u), FL64(64u), FL64(128u), FL64(192u)};
 
 /* What applies to a row of one product, indication and population; filled on first use
- * from the rule tables and the protocol rows. */
+ * from the rule tables and the protocol rows. The first part is all the short path
+ * reads; 64 bytes. */
 typedef struct cell {
     btx_milli limit;       /* substance window limit (absolute part); NO_LIMIT if none */
-    uint8_t ready;
-    uint8_t simple;        /* the short path applies (see fill_cell) */
+    btx_milli cap[2];      /* short path: the first two caps (table order); NO_LIMIT none */
+    int32_t ivl_lo;        /* label interval: a gap in days below ivl_lo is too soon; */
+    int32_t ivl_hi;        /* ... from ivl_lo to below ivl_hi (months) asks the calendar */
+    int8_t rule_id[8];     /* short path: the rule id of each BIT_*, 0 for BIT_NONE */
+    uint16_t slot;         /* substance * NIND + indication: last_session index */
+    uint8_t subst;         /* the product's substance */
+    uint8_t state;         /* 0 not filled yet, 1 general path, STATE_SHORT(_AGE) short */
+    uint8_t ivl_flag;      /* BTX_AUDIT_TOO_SOON (minimum) or BTX_AUDIT_SCHEDULE; 0 none */
+    uint8_t label_flag;    /* BTX_AUDIT_NOT_LABELLED when not labelled/established, else 0 */
+    uint8_t rest_bits;     /* short path: BIT_LABEL, BIT_NONE (always), BIT_SCHEDULE */
+    int8_t ind_add;        /* index in audit.ind[] the row's units count in, -1 none */
+    /* the general path */
+    int8_t window;         /* index in btx__window_rules of the substance window, -1 none */
+    int8_t ind_window;     /* index in audit.ind[] of an indication window, -1 none */
     uint16_t caps;         /* bit i: btx__cap_rules[i] applies */
     int16_t window_id;     /* substance window rule id as reported (the policy id when the
                               policy sets the length); 0 = no substance window */
-    int8_t window;         /* index in btx__window_rules of that rule, -1 none */
-    int8_t ind_window;     /* index in audit.ind[] of an indication window, -1 none */
     int16_t interval;      /* index in btx__interval_rules, -1 none */
-    int16_t interval_id;   /* its rule id */
-    int32_t interval_days; /* its length in days for day and week rules; 0 for months */
-    int32_t interval_flag; /* BTX_AUDIT_TOO_SOON (minimum) or BTX_AUDIT_SCHEDULE */
-    int32_t label_flag;    /* BTX_AUDIT_NOT_LABELLED when not labelled/established, else 0 */
+    int16_t interval_months; /* its length for month rules; 0 otherwise */
     int16_t label_rule;    /* 111, 112 or 0 */
     int16_t age_min;       /* age check still needed beyond the population: 0 = none */
     int16_t age_max;       /* 0 = none */
-    int16_t interval_months; /* its length for month rules; 0 otherwise */
-    int16_t cap_id[2];     /* short path: the first two cap rules (table order), 0 = none */
-    int32_t pad;
-    btx_milli cap[2];      /* ... and their caps; NO_LIMIT when none */
 } cell;
+
+_Static_assert(sizeof(cell) == 64, "a cell is one cache line");
+
+#define NCELLS (NPROD * NIND * 2)
+#define STATE_SHORT 2
+#define STATE_SHORT_AGE 3 /* the short path with an age check */
+#define RING 64
 
 typedef struct day_total {
     size_t owner;
     btx_milli milli;
 } day_total;
 
+/* A previous session or visit, or "now": the patient's base plus the date's offset from
+ * BTX_DATE_MIN (less than 2^17). Each patient's base is STAMP_PATIENT above the one
+ * before, so a stamp of an earlier patient (or 0, none) is at least STAMP_PATIENT -
+ * 109,572 days before any date of the current one: far beyond every interval and the
+ * longest spacing (BTX__MAX_SPAN_DAYS), and a single unsigned comparison of the gap
+ * answers "too soon" with no patient test. */
+typedef uint64_t stamp;
+#define STAMP_PATIENT (UINT64_C(1) << 20)
+#define STAMP_LIMIT (UINT64_C(1) << 62) /* then every stamp is forgotten (never in practice) */
+
 typedef struct ind_window {
     const btx__window_rule *rule;
+    stamp base;         /* the patient the tail and sum belong to */
     size_t tail;        /* first row that may still be in the window */
     btx_milli sum;      /* counted rows in [tail, end of the current group) */
 } ind_window;
-
-/* A previous session or visit: (patient sequence << 32) | date as uint32; 0 = none. */
-typedef uint64_t stamp;
 
 typedef struct audit {
     const btx_audit_row *rows;
@@ -208,12 +271,20 @@ typedef struct audit {
     int8_t ind_rule[NSUB][NIND];                      /* index in ind[], -1 none */
     ind_window ind[MAX_IND_RULES];
     size_t ind_count;
-    cell cells[NPROD][NIND][2];
-    /* patient state */
-    uint32_t seq;                                     /* patient sequence number, >= 1 */
+    cell cells[NCELLS];                               /* [product][indication][pediatric] */
+    uint32_t cap_ind[NCELLS][2];                      /* short path caps: the indications
+                                                         counted with the row's substance */
+    /* patient state (base is kept in the loop; written here before the general path
+     * runs) */
+    stamp base;                                       /* the current patient's base */
     btx_milli sum[NSUB];
-    stamp last_session[NSUB][NIND];
+    stamp last_session[NSUB * NIND];
     stamp last_visit[NSUB];
+    /* the last RING rows entered (row k at k % RING): their stamp, units and
+     * substance; rows leave the trailing window from here */
+    stamp ring_at[RING];
+    btx_milli ring_milli[RING];
+    uint8_t ring_subst[RING];
     /* group state (only for groups of more than one row) */
     size_t group;                                     /* first row + 1 */
     day_total day[NSUB][NIND];
@@ -224,16 +295,19 @@ typedef struct audit {
     unsigned bday_next;
 } audit;
 
-static void fill_cell(const audit *a, cell *c, int32_t product, int32_t indication,
-                      int pediatric)
+static NOINLINE void fill_cell(audit *a, size_t ci, int32_t product, int32_t indication,
+                               int pediatric)
 {
     const int32_t population = pediatric ? BTX_PEDIATRIC : BTX_ADULT;
     const int32_t substance = btx__product_substances[product];
+    cell *c = &a->cells[ci];
     memset(c, 0, sizeof *c);
-    c->ready = 1;
     c->limit = NO_LIMIT;
     c->interval = -1;
+    c->subst = (uint8_t)substance;
+    c->slot = (uint16_t)(substance * NIND + indication);
     int per_kg = 0;
+    int32_t ids[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     c->window = a->subst_window[substance][pediatric];
     if (c->window >= 0) {
         const btx__window_rule *r = &btx__window_rules[c->window];
@@ -242,7 +316,8 @@ static void fill_cell(const audit *a, cell *c, int32_t product, int32_t indicati
         c->limit = r->limit;
         per_kg = r->limit_per_kg > 0;
     }
-    c->ind_window = a->ind_rule[substance][indication];
+    c->ind_add = a->ind_rule[substance][indication];
+    c->ind_window = c->ind_add;
     if (c->ind_window >= 0) {
         const int32_t p = a->ind[c->ind_window].rule->population;
         if (p != 0 && p != population)
@@ -258,18 +333,22 @@ static void fill_cell(const audit *a, cell *c, int32_t product, int32_t indicati
         const btx__interval_rule *ir = btx__interval_rule_for(product, indication, population);
         if (ir) {
             c->interval = (int16_t)(ir - btx__interval_rules);
-            c->interval_id = (int16_t)ir->id;
-            c->interval_days = ir->unit == BTX_DAYS    ? ir->length
-                               : ir->unit == BTX_WEEKS ? 7 * ir->length
-                                                       : 0;
-            c->interval_months = (int16_t)(ir->unit == BTX_MONTHS ? ir->length : 0);
-            c->interval_flag =
-                ir->kind == BTX_INTERVAL_MINIMUM ? BTX_AUDIT_TOO_SOON : BTX_AUDIT_SCHEDULE;
+            ids[BIT_INTERVAL] = ir->id;
+            /* interval_open, as a gap in days: L months span 28L - 3 to 31L days. */
+            if (ir->unit == BTX_MONTHS) {
+                c->interval_months = (int16_t)ir->length;
+                c->ivl_lo = 28 * ir->length - 3;
+                c->ivl_hi = 31 * ir->length;
+            } else {
+                c->ivl_lo = c->ivl_hi = ir->unit == BTX_WEEKS ? 7 * ir->length : ir->length;
+            }
+            c->ivl_flag = (uint8_t)(ir->kind == BTX_INTERVAL_MINIMUM ? BTX_AUDIT_TOO_SOON
+                                                                     : BTX_AUDIT_SCHEDULE);
         }
         int32_t status = 0;
         const btx__protocol_row *p = btx__protocol_find(product, indication, population, &status);
         if (!p) {
-            c->label_flag = BTX_AUDIT_NOT_LABELLED;
+            c->label_flag = (uint8_t)BTX_AUDIT_NOT_LABELLED;
             c->label_rule = (int16_t)(status == BTX_LABEL_NOT_ESTABLISHED
                                           ? BTX_RULE_LABEL_NOT_ESTABLISHED
                                           : BTX_RULE_LABEL_NOT_LABELLED);
@@ -282,9 +361,11 @@ static void fill_cell(const audit *a, cell *c, int32_t product, int32_t indicati
                 c->age_max = (int16_t)p->age_max_years;
         }
     }
-    /* The short path: no weight-based part, no indication window, no age check, at most
-     * two caps without a weight part (a row alone on its date is their whole total). */
+    /* The short path: no weight-based part, no indication window (nor units counted in
+     * one), at most two caps without a weight part (a row alone on its date is their
+     * whole total). An age check (only for a labelled row) is its BIT_LABEL. */
     c->cap[0] = c->cap[1] = NO_LIMIT;
+    a->cap_ind[ci][0] = a->cap_ind[ci][1] = 0;
     int caps_simple = 1;
     size_t k = 0;
     for (unsigned bits = c->caps; bits != 0; bits &= bits - 1) {
@@ -294,11 +375,25 @@ static void fill_cell(const audit *a, cell *c, int32_t product, int32_t indicati
             break;
         }
         c->cap[k] = r->cap;
-        c->cap_id[k] = (int16_t)r->id;
+        a->cap_ind[ci][k] = r->visit ? r->indications : BTX__IND_BIT(indication);
+        ids[BIT_CAP0 + k] = r->id;
         k++;
     }
-    c->simple = !per_kg && c->ind_window < 0 && caps_simple && c->age_min == 0 &&
-                c->age_max == 0;
+    ids[BIT_WINDOW] = c->window_id;
+    ids[BIT_SPACING] = BTX_RULE_POLICY_SPACING;
+    ids[BIT_LABEL] = (c->age_min | c->age_max) != 0 ? BTX_RULE_LABEL_AGE : c->label_rule;
+    int ids_fit = 1; /* rule ids are below 128; a later table might not be */
+    for (size_t i = 0; i < 8; i++) {
+        ids_fit &= ids[i] >= 0 && ids[i] <= INT8_MAX;
+        c->rule_id[i] = (int8_t)(ids[i] >= 0 && ids[i] <= INT8_MAX ? ids[i] : 0);
+    }
+    c->rest_bits = (uint8_t)((c->label_flag != 0 ? 1u : 0u) << BIT_LABEL | 1u << BIT_NONE |
+                             (c->ivl_flag == BTX_AUDIT_SCHEDULE ? 1u : 0u) << BIT_SCHEDULE);
+    /* The stamps answer "within N days" for N well below STAMP_PATIENT only (the rule
+     * table's intervals are a few months). */
+    const int ivl_fits = c->ivl_hi < 50000;
+    const int simple = !per_kg && c->ind_add < 0 && caps_simple && ids_fit && ivl_fits;
+    c->state = !simple ? 1 : (c->age_min | c->age_max) != 0 ? STATE_SHORT_AGE : STATE_SHORT;
 }
 
 static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
@@ -309,7 +404,8 @@ static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
     a->rows = rows;
     memset(a->subst_window, -1, sizeof a->subst_window);
     memset(a->ind_rule, -1, sizeof a->ind_rule);
-    memset(a->cells, 0, sizeof a->cells);
+    for (size_t ci = 0; ci < NCELLS; ci++)
+        a->cells[ci].state = 0;
     memset(a->ind, 0, sizeof a->ind);
     a->ind_count = 0;
     a->length = 3;
@@ -338,7 +434,7 @@ static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
         a->length = a->pol.window_length;
         a->unit = a->pol.window_unit;
     }
-    a->seq = 0;
+    a->base = STAMP_PATIENT;
     a->group = 0;
     memset(a->sum, 0, sizeof a->sum);
     memset(a->last_session, 0, sizeof a->last_session);
@@ -353,31 +449,38 @@ static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
     return BTX_OK;
 }
 
-/* A new patient starts at row i. */
-static void start_patient(audit *a, size_t i)
+/* STAMP_LIMIT reached (2^42 patients): forget every stamp, the next base is the first. */
+static NOINLINE void forget_stamps(audit *a)
 {
-    if (++a->seq == 0) {
-        /* 2^32 patients: old stamps could match again; forget them all. */
-        memset(a->last_session, 0, sizeof a->last_session);
-        memset(a->last_visit, 0, sizeof a->last_visit);
-        a->seq = 1;
-    }
-    memset(a->sum, 0, sizeof a->sum);
-    for (size_t w = 0; w < a->ind_count; w++) {
-        a->ind[w].tail = i;
-        a->ind[w].sum = 0;
-    }
+    memset(a->last_session, 0, sizeof a->last_session);
+    memset(a->last_visit, 0, sizeof a->last_visit);
+    for (size_t w = 0; w < a->ind_count; w++)
+        a->ind[w].base = 0;
 }
 
-static inline stamp stamp_of(uint32_t seq, btx_date d)
+static inline stamp stamp_of(stamp base, btx_date d)
 {
-    return ((uint64_t)seq << 32) | (uint32_t)d;
+    return base + (uint32_t)(d - BTX_DATE_MIN);
 }
 
 /* The date of a stamp of the current patient, or BTX_DATE_UNKNOWN. */
-static inline btx_date stamp_date(stamp s, uint32_t seq)
+static inline btx_date stamp_date(stamp s, stamp base)
 {
-    return (uint32_t)(s >> 32) == seq ? (btx_date)(uint32_t)s : BTX_DATE_UNKNOWN;
+    return s >= base ? (btx_date)(s - base) + BTX_DATE_MIN : BTX_DATE_UNKNOWN;
+}
+
+/* An indication window belongs to the current patient from its first use on, at row k:
+ * every row of the patient before k is of another substance or indication (a row the
+ * window counts uses it), so the tail may start at k. */
+static inline ind_window *ind_touch(audit *a, int8_t w, size_t k)
+{
+    ind_window *iw = &a->ind[w];
+    if (iw->base != a->base) {
+        iw->base = a->base;
+        iw->tail = k;
+        iw->sum = 0;
+    }
+    return iw;
 }
 
 /* ---- dates ---- */
@@ -412,14 +515,19 @@ static inline int age_at_least(audit *a, btx_date birth, int32_t years, btx_date
     return d >= birthday(a, birth, years);
 }
 
-/* Under 18 on d (an unknown birth date: adult). BTX_DATE_UNKNOWN is INT32_MIN, so its
- * "age" is far above 18 and needs no test of its own. */
+/* Under 18 on d, for a birth date less than 366 * 18 days before d (an unknown birth
+ * date is INT32_MIN, its "age" far above 18, and never comes here). */
+static NOINLINE int pediatric_near(audit *a, btx_date birth, btx_date d)
+{
+    return birth != BTX_DATE_UNKNOWN && !age_at_least(a, birth, 18, d);
+}
+
+/* Under 18 on d (an unknown birth date: adult). */
 static inline int pediatric_on(audit *a, btx_date birth, btx_date d)
 {
-    const int64_t delta = (int64_t)d - birth;
-    if (LIKELY(delta >= 366 * 18))
+    if (LIKELY((int64_t)d - birth >= 366 * 18))
         return 0;
-    return birth != BTX_DATE_UNKNOWN && !age_at_least(a, birth, 18, d);
+    return pediatric_near(a, birth, d);
 }
 
 /* Whether p + length (days, weeks or months) lies after d: an interval not yet over.
@@ -465,13 +573,17 @@ static inline int32_t substance_of(int32_t product)
     return btx__product_substances[product];
 }
 
+/* The units of a row validated before. */
 static inline btx_milli units_of(const btx_audit_row *r)
 {
-    btx_milli m = 0;
-    (void)milli_of(r->admin.units, &m); /* validated before */
-    return m;
+    const double x = r->admin.units * 1000.0; /* 0 <= x <= 1e8: converts exactly */
+    const btx_milli m = (btx_milli)x;
+    if (LIKELY((double)m == x))
+        return m;
+    btx_milli rounded = 0;
+    (void)btx__milli_from_units(r->admin.units, &rounded);
+    return rounded;
 }
-
 
 /* The limit of a rule with an absolute part and maybe a per-kg part; *missing when the
  * per-kg part needs a weight the row does not have. */
@@ -497,26 +609,90 @@ static inline void flag(int32_t *flags, int32_t *rule, int32_t bit, int32_t id)
         *rule = id;
 }
 
-static inline int32_t write_result(btx_audit_result *out, btx_milli total, int32_t flags,
-                                   int32_t rule)
+static inline void write_result(btx_audit_result *out, btx_milli total, int32_t flags,
+                                int32_t rule)
 {
     out->window_total = (double)total / 1000.0; /* as btx__units_from_milli */
     out->flags = flags;
     out->rule = rule;
     out->reserved[0] = 0;
     out->reserved[1] = 0;
+}
+
+/* A row of the short path and of a month interval with a gap between 28L - 3 and 31L
+ * days: whether the previous session p + L months (btx__add_months: the same day L
+ * months on, the last day of the month when that day does not exist) is after d. The
+ * calendar of date.c, inline and unsigned: p is a valid date (years 1900-2199). */
+static inline int months_open(btx_date d, uint64_t gap, int32_t months)
+{
+    const btx_date p = d - (btx_date)gap;
+    const uint32_t z = (uint32_t)(p + 719468);
+    const uint32_t era = z / 146097u;
+    const uint32_t doe = z - era * 146097u;
+    const uint32_t yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;
+    const uint32_t doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);
+    const uint32_t mp = (5u * doy + 2u) / 153u;
+    const uint32_t day = doy - (153u * mp + 2u) / 5u + 1u;
+    const uint32_t m = mp < 10u ? mp + 3u : mp - 9u;
+    const uint32_t y = yoe + era * 400u + (m <= 2u);
+    /* L months on */
+    const uint32_t idx = y * 12u + (m - 1u) + (uint32_t)months;
+    uint32_t ny = idx / 12u;
+    const uint32_t nm = idx % 12u + 1u;
+    static const uint8_t dim_of[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const uint32_t leap = (ny % 4u == 0 && ny % 100u != 0) || ny % 400u == 0;
+    const uint32_t dim = dim_of[nm - 1u] + (nm == 2u ? leap : 0u);
+    const uint32_t nd = day < dim ? day : dim;
+    /* back to days (btx__days_from_civil) */
+    ny -= nm <= 2u;
+    const uint32_t nera = ny / 400u;
+    const uint32_t nyoe = ny - nera * 400u;
+    const uint32_t ndoy = (153u * (nm > 2u ? nm - 3u : nm + 9u) + 2u) / 5u + nd - 1u;
+    const uint32_t ndoe = nyoe * 365u + nyoe / 4u - nyoe / 100u + ndoy;
+    const int64_t end = (int64_t)nera * 146097 + (int64_t)ndoe - 719468;
+    return end > d;
+}
+
+/* The short path's result of a row of a simple cell: `total` is its window total, t0 and
+ * t1 what its two caps count (its own units when it is alone on its date), `now` its
+ * stamp. Each rule gives a bit; the flags follow from them and the rule is the first
+ * bit's. Returns the flags. */
+static ALWAYS_INLINE int32_t short_path(const audit *a, const cell *c, btx_milli total,
+                                        btx_milli t0, btx_milli t1, stamp now, btx_date d,
+                                        unsigned age, uint64_t spacing, btx_audit_result *out)
+{
+    const uint64_t gap = now - a->last_session[c->slot];
+    unsigned soon = gap < (uint64_t)c->ivl_lo;
+    if (UNLIKELY(gap - (uint64_t)c->ivl_lo < (uint64_t)(c->ivl_hi - c->ivl_lo)))
+        soon = (unsigned)months_open(d, gap, c->interval_months);
+    const unsigned over = total > c->limit;
+    const unsigned spaced = now - a->last_visit[c->subst] < spacing;
+    const unsigned cap0 = t0 > c->cap[0], cap1 = t1 > c->cap[1];
+    const unsigned m = over << BIT_WINDOW | soon << BIT_INTERVAL | spaced << BIT_SPACING |
+                       cap0 << BIT_CAP0 | cap1 << BIT_CAP1 | age << BIT_LABEL | c->rest_bits;
+    const int32_t flags = flags_of[m];
+    write_result(out, total, flags, c->rule_id[lowest_bit(m)]);
     return flags;
+}
+
+/* Whether an age check of a STATE_SHORT_AGE cell fails (the label's age range). */
+static NOINLINE unsigned age_outside(audit *a, const cell *c, btx_date birth, btx_date d)
+{
+    if (birth == BTX_DATE_UNKNOWN)
+        return 0;
+    return (c->age_min > 0 && !age_at_least(a, birth, c->age_min, d)) ||
+           (c->age_max > 0 && age_at_least(a, birth, c->age_max + 1, d));
 }
 
 /* The general path: the result of row k, whose date's rows are already counted; `own`
  * is its units and `single` says it is the only row of its date. Returns its flags. */
-static int32_t judge(audit *a, size_t k, btx_milli own, int single, int pediatric,
-                     const cell *c, btx_audit_result *out)
+static NOINLINE int32_t judge(audit *a, size_t k, btx_milli own, int single, const cell *c,
+                              btx_audit_result *out)
 {
     const btx_audit_row *row = &a->rows[k];
     const btx_date d = row->admin.date;
     const int32_t indication = row->admin.indication;
-    const int32_t s = substance_of(row->admin.product);
+    const int32_t s = c->subst;
     int32_t flags = 0, rule = 0;
     int missing;
 
@@ -532,7 +708,7 @@ static int32_t judge(audit *a, size_t k, btx_milli own, int single, int pediatri
     }
     /* 2. An indication window (blepharospasm: 30 days of blepharospasm rows). */
     if (c->ind_window >= 0) {
-        ind_window *w = &a->ind[c->ind_window];
+        ind_window *w = ind_touch(a, c->ind_window, k);
         const btx__window_rule *r = w->rule;
         const btx_date start = trailing_start(d, r->length, r->unit);
         while (a->rows[w->tail].admin.date < start) {
@@ -552,13 +728,13 @@ static int32_t judge(audit *a, size_t k, btx_milli own, int single, int pediatri
      * indication (the current date's sessions are recorded only after it). */
     if (c->interval >= 0) {
         const btx__interval_rule *r = &btx__interval_rules[c->interval];
-        const btx_date p = stamp_date(a->last_session[s][indication], a->seq);
+        const btx_date p = stamp_date(a->last_session[c->slot], a->base);
         if (p != BTX_DATE_UNKNOWN && interval_open(p, r->length, r->unit, d))
-            flag(&flags, &rule, c->interval_flag, r->id);
+            flag(&flags, &rule, c->ivl_flag, r->id);
     }
     /* 4. Policy spacing against the previous visit of this substance. */
     if (a->pol.min_spacing_days > 0) {
-        const btx_date p = stamp_date(a->last_visit[s], a->seq);
+        const btx_date p = stamp_date(a->last_visit[s], a->base);
         if (p != BTX_DATE_UNKNOWN && (int64_t)d - p < a->pol.min_spacing_days)
             flag(&flags, &rule, BTX_AUDIT_TOO_SOON, BTX_RULE_POLICY_SPACING);
     }
@@ -592,32 +768,77 @@ static int32_t judge(audit *a, size_t k, btx_milli own, int single, int pediatri
             (c->age_max > 0 && age_at_least(a, row->birth_date, c->age_max + 1, d)))
             flag(&flags, &rule, BTX_AUDIT_NOT_LABELLED, BTX_RULE_LABEL_AGE);
     }
-    (void)pediatric;
-    return write_result(out, total, flags, rule);
+    write_result(out, total, flags, rule);
+    return flags;
+}
+
+static inline size_t cell_index(const btx_audit_row *row, int pediatric)
+{
+    return ((size_t)(uint32_t)row->admin.product * NIND + (size_t)(uint32_t)row->admin.indication) *
+               2 +
+           (size_t)pediatric;
 }
 
 static inline const cell *cell_for(audit *a, const btx_audit_row *row, int pediatric)
 {
-    cell *c = &a->cells[row->admin.product][row->admin.indication][pediatric];
-    if (UNLIKELY(!c->ready))
-        fill_cell(a, c, row->admin.product, row->admin.indication, pediatric);
-    return c;
+    const size_t ci = cell_index(row, pediatric);
+    if (UNLIKELY(a->cells[ci].state == 0))
+        fill_cell(a, ci, row->admin.product, row->admin.indication, pediatric);
+    return &a->cells[ci];
 }
 
-/* After the rows of a date are judged, it is the previous session and visit of the
- * later dates. Stamps of indication 0 are written and never read. */
-static inline void record_date(audit *a, const btx_audit_row *row)
-{
-    const int32_t s = substance_of(row->admin.product);
-    const stamp st = stamp_of(a->seq, row->admin.date);
-    a->last_visit[s] = st;
-    a->last_session[s][row->admin.indication] = st;
-}
+/* A group of more than one row [i, j): count it whole, then judge each row; after the
+ * rows of a date are judged, it is the previous session and visit of the later dates.
+ * Stamps of indication 0 are written and never read. */
+#define GROUP_SHORT 8 /* groups up to this size take the short path when they can */
 
-/* A group of more than one row [i, j): count it whole, then judge each row. */
-static size_t audit_group(audit *a, size_t i, size_t j, btx_audit_result *results)
+static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_result *results)
 {
     const btx_audit_row *rows = a->rows;
+    const stamp now = stamp_of(a->base, rows[i].admin.date);
+    if (j - i <= GROUP_SHORT) {
+        /* Every row of a simple cell: each cap counts the group's rows of the row's
+         * substance and of the cap's indications (the row's own for a session cap). */
+        const cell *cs[GROUP_SHORT];
+        size_t cis[GROUP_SHORT];
+        btx_milli ms[GROUP_SHORT];
+        uint32_t bits[GROUP_SHORT];
+        int simple = 1;
+        for (size_t k = 0; k < j - i; k++) {
+            const btx_audit_row *row = &rows[i + k];
+            const int pediatric = pediatric_on(a, row->birth_date, row->admin.date);
+            cis[k] = cell_index(row, pediatric);
+            cs[k] = cell_for(a, row, pediatric);
+            simple &= cs[k]->state >= STATE_SHORT;
+            ms[k] = units_of(row);
+            bits[k] = BTX__IND_BIT(row->admin.indication);
+        }
+        if (simple) {
+            const uint64_t spacing = (uint64_t)a->pol.min_spacing_days;
+            size_t count = 0;
+            for (size_t k = 0; k < j - i; k++) {
+                const cell *c = cs[k];
+                const uint32_t in0 = a->cap_ind[cis[k]][0], in1 = a->cap_ind[cis[k]][1];
+                btx_milli t0 = 0, t1 = 0;
+                for (size_t q = 0; q < j - i; q++) { /* without a branch */
+                    const btx_milli same = ms[q] & -(btx_milli)(cs[q]->subst == c->subst);
+                    t0 += same & -(btx_milli)((bits[q] & in0) != 0);
+                    t1 += same & -(btx_milli)((bits[q] & in1) != 0);
+                }
+                const unsigned age =
+                    c->state == STATE_SHORT_AGE
+                        ? age_outside(a, c, rows[i + k].birth_date, rows[i].admin.date)
+                        : 0;
+                count += short_path(a, c, a->sum[c->subst], t0, t1, now, rows[i].admin.date,
+                                    age, spacing, &results[i + k]) != 0;
+            }
+            for (size_t k = 0; k < j - i; k++) {
+                a->last_visit[cs[k]->subst] = now;
+                a->last_session[cs[k]->slot] = now;
+            }
+            return count;
+        }
+    }
     a->group = i + 1;
     for (size_t k = i; k < j; k++) {
         const btx_milli m = units_of(&rows[k]);
@@ -630,17 +851,157 @@ static size_t audit_group(audit *a, size_t i, size_t j, btx_audit_result *result
         t->milli += m;
         const int8_t w = a->ind_rule[s][rows[k].admin.indication];
         if (w >= 0)
-            a->ind[w].sum += m;
+            ind_touch(a, w, k)->sum += m;
     }
     size_t count = 0;
     for (size_t k = i; k < j; k++) {
         const int pediatric = pediatric_on(a, rows[k].birth_date, rows[k].admin.date);
         const cell *c = cell_for(a, &rows[k], pediatric);
-        count += judge(a, k, 0, 0, pediatric, c, &results[k]) != 0;
+        count += judge(a, k, 0, 0, c, &results[k]) != 0;
     }
-    for (size_t k = i; k < j; k++)
-        record_date(a, &rows[k]);
+    for (size_t k = i; k < j; k++) {
+        const int32_t s = substance_of(rows[k].admin.product);
+        a->last_visit[s] = now;
+        a->last_session[s * NIND + rows[k].admin.indication] = now;
+    }
     return count;
+}
+
+/* Rows leave the trailing window from the row arrays when the ring no longer holds the
+ * tail (more than RING rows of a patient in one window): rows of earlier patients, and
+ * rows dated before the start. */
+static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date start)
+{
+    const btx_audit_row *rows = a->rows;
+    while ((rows[tail].patient != key) | (rows[tail].admin.date < start)) {
+        a->sum[substance_of(rows[tail].admin.product)] -= units_of(&rows[tail]);
+        tail++;
+    }
+    return tail;
+}
+
+/* The pass over all rows; by_days: the substance window's length is in days or weeks
+ * (its start is then the date minus a constant), else in months. */
+static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_t n,
+                             btx_audit_result *restrict results, size_t *flagged,
+                             const int by_days)
+{
+    const uint64_t spacing = (uint64_t)a->pol.min_spacing_days;
+    const int32_t back = (a->unit == BTX_WEEKS ? 7 * a->length : a->length) - 1;
+    size_t count = 0;
+    btx_date start_of = BTX_DATE_UNKNOWN, start = 0; /* trailing_start cache (months) */
+    stamp base = STAMP_PATIENT;
+    size_t tail = 0; /* first row that may still be in the trailing window */
+    for (size_t i = 0; i < n;) {
+        const btx_audit_row *row = &rows[i];
+        btx_milli own = row_good(row);
+        if (UNLIKELY(own < 0)) {
+            own = row_checked(row);
+            if (own < 0)
+                return (int)own;
+        }
+        const uint64_t p = row->patient;
+        const btx_date d = row->admin.date;
+        const btx_audit_row *prev = &rows[i - (i > 0)]; /* row 0: itself, in order */
+        if (UNLIKELY((p < prev->patient) | ((p == prev->patient) & (d < prev->admin.date))))
+            return BTX_EINVAL;
+        /* A new patient: a new stamp base. Its sums need no reset: the rows of the
+         * patients before leave the trailing window below as old rows do. */
+        base += STAMP_PATIENT & (0 - (uint64_t)(p != prev->patient)); /* no branch */
+        if (UNLIKELY(base >= STAMP_LIMIT)) {
+            tail = leave_slow(a, tail, p, d); /* every row before i leaves */
+            forget_stamps(a);
+            base = STAMP_PATIENT;
+        }
+
+        const int pediatric = pediatric_on(a, row->birth_date, d);
+        const size_t ci = cell_index(row, pediatric);
+        const cell *c = &a->cells[ci];
+        if (UNLIKELY(c->state == 0))
+            fill_cell(a, ci, row->admin.product, row->admin.indication, pediatric);
+        const int32_t s = c->subst;
+        const stamp now = stamp_of(base, d);
+        a->sum[s] += own;
+        a->ring_at[i % RING] = now;
+        a->ring_milli[i % RING] = own;
+        a->ring_subst[i % RING] = (uint8_t)s;
+
+        /* The group [i, j): the rows of this patient and date, validated whole before
+         * anything of it is written, because they count together. */
+        size_t j = i + 1;
+        const btx_audit_row *next = &rows[j < n ? j : i];
+        const int single = (j >= n) | (next->patient != p) | (next->admin.date != d);
+        if (UNLIKELY(!single)) {
+            do {
+                btx_milli m = row_good(&rows[j]);
+                if (UNLIKELY(m < 0)) {
+                    m = row_checked(&rows[j]);
+                    if (m < 0)
+                        return (int)m;
+                }
+                const int32_t sj = substance_of(rows[j].admin.product);
+                a->sum[sj] += m;
+                a->ring_at[j % RING] = now;
+                a->ring_milli[j % RING] = m;
+                a->ring_subst[j % RING] = (uint8_t)sj;
+                j++;
+            } while (j < n && rows[j].patient == p && rows[j].admin.date == d);
+        }
+        /* Rows of earlier patients, and rows dated before the trailing window's start,
+         * leave it: their stamps are below the stamp of the start. Usually none, one or
+         * two per date, so two steps without a branch, then a loop for the rare others.
+         * The tail never passes row i. */
+        if (by_days) {
+            start = d - back;
+        } else if (d != start_of) {
+            start_of = d;
+            start = trailing_start(d, a->length, a->unit);
+        }
+        if (LIKELY(j - tail <= RING)) {
+            const stamp from = base + (uint64_t)((int64_t)start - BTX_DATE_MIN);
+#define LEAVE_STEP()                                                                         \
+    do {                                                                                     \
+        const size_t k = tail % RING;                                                        \
+        const int leaves = a->ring_at[k] < from;                                             \
+        a->sum[a->ring_subst[k]] -= a->ring_milli[k] & -(btx_milli)leaves;                   \
+        tail += (size_t)leaves;                                                              \
+    } while (0)
+            LEAVE_STEP();
+            LEAVE_STEP();
+#undef LEAVE_STEP
+            while (UNLIKELY(a->ring_at[tail % RING] < from)) {
+                a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
+                tail++;
+            }
+        } else {
+            tail = leave_slow(a, tail, p, start);
+        }
+        if (UNLIKELY(!single)) {
+            a->base = base;
+            count += audit_group(a, i, j, results);
+            i = j;
+            continue;
+        }
+
+        int32_t flags;
+        if (LIKELY(c->state == STATE_SHORT)) {
+            flags = short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]);
+        } else if (c->state == STATE_SHORT_AGE) {
+            flags = short_path(a, c, a->sum[s], own, own, now, d,
+                               age_outside(a, c, row->birth_date, d), spacing, &results[i]);
+        } else {
+            a->base = base;
+            if (c->ind_add >= 0)
+                ind_touch(a, c->ind_add, i)->sum += own;
+            flags = judge(a, i, own, 1, c, &results[i]);
+        }
+        count += flags != 0;
+        a->last_visit[s] = now;
+        a->last_session[c->slot] = now;
+        i = j;
+    }
+    *flagged = count;
+    return BTX_OK;
 }
 
 int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
@@ -652,109 +1013,12 @@ int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
     int rc = setup(&a, policy, rows);
     if (rc != BTX_OK)
         return rc;
-
-    const int32_t spacing = a.pol.min_spacing_days;
     size_t count = 0;
-    btx_date start_of = BTX_DATE_UNKNOWN, start = 0; /* trailing_start cache */
-    uint64_t key = 0;
-    btx_date last = 0;
-    size_t tail = 0; /* first row of the patient that may still be in the trailing window */
-    for (size_t i = 0; i < n;) {
-        const btx_audit_row *row = &rows[i];
-        btx_milli own;
-        if (UNLIKELY(!row_good(row, &own))) {
-            rc = check_row(row, &own);
-            if (rc != BTX_OK)
-                return rc;
-        }
-        const btx_date d = row->admin.date;
-        if (i == 0 || row->patient != key) {
-            if (UNLIKELY(i > 0 && row->patient < key))
-                return BTX_EINVAL;
-            key = row->patient;
-            start_patient(&a, i);
-            tail = i;
-        } else if (UNLIKELY(d < last)) {
-            return BTX_EINVAL;
-        }
-        last = d;
-        const int32_t s = substance_of(row->admin.product);
-        a.sum[s] += own;
-
-        /* The group [i, j): the rows of this patient and date, validated whole before
-         * anything of it is written, because they count together. */
-        size_t j = i + 1;
-        const int single = !(j < n && rows[j].patient == key && rows[j].admin.date == d);
-        if (UNLIKELY(!single)) {
-            do {
-                btx_milli m;
-                rc = check_row(&rows[j], &m);
-                if (rc != BTX_OK)
-                    return rc;
-                a.sum[substance_of(rows[j].admin.product)] += m;
-                j++;
-            } while (j < n && rows[j].patient == key && rows[j].admin.date == d);
-        }
-        /* Rows dated before the trailing window's start leave it. */
-        if (d != start_of) {
-            start_of = d;
-            start = trailing_start(d, a.length, a.unit);
-        }
-        /* Rows dated before the window's start leave it: usually none, one or two per
-         * date, so two steps without a branch, then a loop for the rare others. The
-         * tail never passes row i (its date is >= start), and rows up to i are valid. */
-        for (int step = 0; step < 2; step++) {
-            const btx_audit_row *t = &rows[tail];
-            const btx_milli leaves = -(btx_milli)(t->admin.date < start);
-            a.sum[substance_of(t->admin.product)] -= units_of(t) & leaves;
-            tail += (size_t)(leaves & 1);
-        }
-        while (UNLIKELY(rows[tail].admin.date < start)) {
-            a.sum[substance_of(rows[tail].admin.product)] -= units_of(&rows[tail]);
-            tail++;
-        }
-        if (UNLIKELY(!single)) {
-            count += audit_group(&a, i, j, results);
-            i = j;
-            continue;
-        }
-
-        const int pediatric = pediatric_on(&a, row->birth_date, d);
-        const cell *c = cell_for(&a, row, pediatric);
-        const int8_t w = a.ind_rule[s][row->admin.indication];
-        if (w >= 0)
-            a.ind[w].sum += own;
-        int32_t flags;
-        if (LIKELY(c->simple)) {
-            /* The short path, with few branches: each rule gives a flag and a rule id,
-             * and the first rule broken in finding order is reported. */
-            const btx_milli total = a.sum[s];
-            const int over = total > c->limit;
-            const stamp ps = a.last_session[s][row->admin.indication];
-            const int64_t pgap = (int64_t)d - (btx_date)(uint32_t)ps;
-            int soon = ((uint32_t)(ps >> 32) == a.seq) & (pgap < c->interval_days);
-            if (UNLIKELY(c->interval_months != 0) && (uint32_t)(ps >> 32) == a.seq)
-                soon = interval_open((btx_date)(uint32_t)ps, c->interval_months, BTX_MONTHS, d);
-            const stamp vs = a.last_visit[s];
-            const int spaced = ((uint32_t)(vs >> 32) == a.seq) &
-                               ((int64_t)d - (btx_date)(uint32_t)vs < spacing);
-            const int cap0 = own > c->cap[0], cap1 = own > c->cap[1];
-            flags = (over ? BTX_AUDIT_OVER_WINDOW : 0) | (soon ? c->interval_flag : 0) |
-                    (spaced ? BTX_AUDIT_TOO_SOON : 0) |
-                    ((cap0 | cap1) ? BTX_AUDIT_OVER_SESSION : 0) | c->label_flag;
-            const int32_t rule = over     ? c->window_id
-                                 : soon   ? c->interval_id
-                                 : spaced ? BTX_RULE_POLICY_SPACING
-                                 : cap0   ? c->cap_id[0]
-                                 : cap1   ? c->cap_id[1]
-                                          : c->label_rule;
-            write_result(&results[i], total, flags, rule);
-        } else {
-            flags = judge(&a, i, own, 1, pediatric, c, &results[i]);
-        }
-        count += flags != 0;
-        record_date(&a, row);
-        i = j;
+    if (n > 0) {
+        rc = a.unit == BTX_MONTHS ? run(&a, rows, n, results, &count, 0)
+                                  : run(&a, rows, n, results, &count, 1);
+        if (rc != BTX_OK)
+            return rc;
     }
     if (flagged)
         *flagged = count;

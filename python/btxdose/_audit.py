@@ -287,13 +287,34 @@ class AuditResult:
         return f"<AuditResult rows={self._n} flagged={self.flagged}>"
 
 
-def audit(rows: Any, policy: Optional[Policy] = None) -> AuditResult:
+def _results_into(out: Any, n: int) -> Any:
+    """A ctypes array of n results over the caller's writable buffer (no copy)."""
+    if isinstance(out, AuditResult):
+        out = out.raw
+    view = memoryview(out)
+    if view.readonly or not view.c_contiguous:
+        raise ValueError("out: expected a writable, C-contiguous buffer")
+    if view.nbytes < n * _RESULT_SIZE:
+        raise ValueError(f"out: {view.nbytes} bytes is too small for {n} results of "
+                         f"{_RESULT_SIZE} bytes")
+    flat = view if view.format == "B" and view.ndim == 1 else view.cast("B")
+    raw = (AuditResult_c * n).from_buffer(flat)
+    if n and ctypes.addressof(raw) % 8 != 0:
+        raise ValueError("out: the buffer must be 8-byte aligned")
+    return raw
+
+
+def audit(rows: Any, policy: Optional[Policy] = None, out: Any = None) -> AuditResult:
     """Checks every row of a population in one ``btx_audit`` call.
 
     ``rows``: a buffer of ``btx_audit_row`` records (see the module documentation; a
     numpy structured array with :data:`ROW_DTYPE_FIELDS` works) or an iterable of tuples
     ``(patient, date, product, indication, units[, weight_kg[, birth_date]])``, sorted by
     patient key (ascending) and date. ``policy``: a :class:`btxdose.Policy` or None.
+    ``out``: optional writable buffer of at least ``24 * len(rows)`` bytes (a bytearray,
+    a numpy array, or the ``AuditResult`` of an earlier call) that receives the
+    ``btx_audit_result`` records, so a loop over partitions need not allocate and touch a
+    fresh result array each time; without it a new array is allocated.
 
     Raises :class:`btxdose.BtxInvalidError` for rows out of order and the other
     :class:`btxdose.BtxError` subclasses for a bad row or policy, with ``.index`` set to
@@ -302,7 +323,7 @@ def audit(rows: Any, policy: Optional[Policy] = None) -> AuditResult:
     _require()
     src = _rows_of(rows)
     n = src.n
-    raw = (AuditResult_c * n)()
+    raw = (AuditResult_c * n)() if out is None else _results_into(out, n)
     flagged = c_size_t(0)
     try:
         _btx_audit(_policy_ptr(policy), src.address or None, n,

@@ -150,3 +150,22 @@ def test_agrees_with_evaluate_on_random_rows():
                   if f.code == btxdose.FindingCode.WINDOW_LIMIT][0]
         assert bool(r[i].flags & btxdose.AuditFlag.OVER_WINDOW) == window.failed
         assert window.total_units + window.proposed_units == pytest.approx(r[i].window_total)
+
+
+def test_out_buffer_is_filled_in_place():
+    import datetime as dt
+    rows = [(1, dt.date(2025, 1, 1), "botox", "chronic_migraine", 300),
+            (1, dt.date(2025, 2, 1), "botox", "chronic_migraine", 200)]
+    fresh = btxdose.audit(rows, btxdose.Policy(window_length=90, window_unit="days"))
+    buf = bytearray(24 * len(rows))
+    got = btxdose.audit(rows, btxdose.Policy(window_length=90, window_unit="days"), out=buf)
+    assert [tuple(r) for r in got] == [tuple(r) for r in fresh]
+    assert bytes(buf) == bytes(memoryview(fresh.raw).cast("B"))
+    assert got.flagged == fresh.flagged == 1
+    # an earlier result can be reused as the buffer
+    again = btxdose.audit(rows, btxdose.Policy(window_length=90, window_unit="days"), out=got)
+    assert [tuple(r) for r in again] == [tuple(r) for r in fresh]
+    with pytest.raises(ValueError):
+        btxdose.audit(rows, out=bytearray(24))
+    with pytest.raises(ValueError):
+        btxdose.audit(rows, out=bytes(48))
