@@ -266,8 +266,5 @@ void btx__neighbours(const btx_administration *history, size_t n, int32_t substa
  * which no date passes (retry may be NULL). */
 int btx__interval_test(btx_date prev, btx_date next, btx_date d, int32_t length, int32_t unit,
                        btx_date *retry);
-/* First date >= d passing the interval, or BTX_DATE_UNKNOWN past 2199-12-31. */
-btx_date btx__interval_earliest(const btx_administration *history, size_t n, int32_t substance,
-                                int32_t indication, btx_date d, int32_t length, int32_t unit);
 
 #endif /* BTXDOSE_INTERNAL_H */

@@ -56,16 +56,3 @@ int btx__interval_test(btx_date prev, btx_date next, btx_date d, int32_t length,
         *retry = after;
     return pass;
 }
-
-btx_date btx__interval_earliest(const btx_administration *history, size_t n, int32_t substance,
-                                int32_t indication, btx_date d, int32_t length, int32_t unit)
-{
-    while (d <= BTX_DATE_MAX) {
-        btx_date prev, next, retry;
-        btx__neighbours(history, n, substance, indication, d, &prev, &next);
-        if (btx__interval_test(prev, next, d, length, unit, &retry))
-            return d;
-        d = retry;
-    }
-    return BTX_DATE_UNKNOWN;
-}
