@@ -21,7 +21,10 @@ flags=$(pkg-config --cflags --libs btxdose)
 "$cc" -o "$work/consumer_pc" "$src/consumer.c" $flags
 LD_LIBRARY_PATH="$libdir" "$work/consumer_pc"
 # The program must really load the installed SONAME.
-LD_LIBRARY_PATH="$libdir" ldd "$work/consumer_pc" | grep -q "libbtxdose.so.1 => $libdir"
+# (ldd's output is captured first: with pipefail, `ldd | grep -q` fails whenever grep
+# exits before ldd has written everything.)
+deps=$(LD_LIBRARY_PATH="$libdir" ldd "$work/consumer_pc")
+grep -q "libbtxdose.so.1 => $libdir" <<<"$deps" || { echo "consumer does not load $libdir/libbtxdose.so.1"; exit 1; }
 # Static linking through pkg-config --static.
 "$cc" -o "$work/consumer_pc_static" "$src/consumer.c" \
     $(pkg-config --cflags btxdose) "$libdir/libbtxdose.a" $(pkg-config --libs-only-l --static btxdose | sed 's/-lbtxdose//')
