@@ -92,6 +92,22 @@ typedef struct day_result {
     btx_date retry;  /* when !pass: no date before it passes the failing rules */
 } day_result;
 
+/* A failing rule bound that holds only while the limits and the rule that applies stay
+ * the same: never past the next date on which they may change. */
+static btx_date bounded_by_limit_change(const ctx *c, btx_date e, btx_date until)
+{
+    const btx_date change = next_limit_change(c, e);
+    return change < until ? change : until;
+}
+
+/* Marks the day failed: no date before `until` passes this rule. */
+static void fail_until(day_result *r, btx_date *retry, btx_date until)
+{
+    r->pass = 0;
+    if (until > *retry)
+        *retry = until;
+}
+
 static void check_day(const ctx *c, btx_date e, unsigned mask, day_result *r)
 {
     btx_date retry = e;
@@ -109,13 +125,7 @@ static void check_day(const ctx *c, btx_date e, unsigned mask, day_result *r)
             if (w.fails) {
                 /* Every date before block_end lies in a window already over the limit,
                  * as long as the limit itself does not change. */
-                btx_date until = w.worst.block_end;
-                btx_date change = next_limit_change(c, e);
-                if (change < until)
-                    until = change;
-                r->pass = 0;
-                if (until > retry)
-                    retry = until;
+                fail_until(r, &retry, bounded_by_limit_change(c, e, w.worst.block_end));
             } else if (checks[i].weight_missing) {
                 r->weight_needed = 1;
             }
@@ -129,23 +139,15 @@ static void check_day(const ctx *c, btx_date e, unsigned mask, day_result *r)
             btx__neighbours(c->h, c->n, c->substance, c->indication, e, &prev, &next);
             if (!btx__interval_test(prev, next, e, rule->length, rule->unit, &until)) {
                 /* The rule that applies may change on the 18th birthday. */
-                btx_date change = next_limit_change(c, e);
-                if (change < until)
-                    until = change;
-                r->pass = 0;
-                if (until > retry)
-                    retry = until;
+                fail_until(r, &retry, bounded_by_limit_change(c, e, until));
             }
         }
     }
     if ((mask & CHK_SPACING) && c->pol.min_spacing_days > 0) {
         btx_date prev, next, until;
         btx__neighbours(c->h, c->n, c->substance, 0, e, &prev, &next);
-        if (!btx__interval_test(prev, next, e, c->pol.min_spacing_days, BTX_DAYS, &until)) {
-            r->pass = 0;
-            if (until > retry)
-                retry = until;
-        }
+        if (!btx__interval_test(prev, next, e, c->pol.min_spacing_days, BTX_DAYS, &until))
+            fail_until(r, &retry, until);
     }
     r->retry = retry;
 }
