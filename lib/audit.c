@@ -25,7 +25,10 @@
  * group of such rows; every other row takes the general one (judge). Results agree
  * with btx_evaluate row by row: see tests/check_audit.c.
  *
- * Speed (docs/performance.md): the trailing window's rows leave it from a small ring of
+ * Speed (docs/performance.md): most rows take a fast lane (`lane`): good, in order, alone
+ * on their date, of an adult, of a cell of the short path; its tests are stricter forms of
+ * the general body's, and it stops before any other row. Rows and results are prefetched
+ * a few kilobytes ahead. The trailing window's rows leave it from a small ring of
  * (stamp, units, substance) on the stack rather than from the rows; a stamp is a date
  * offset by a per-patient base, so "same patient and within N days" is one unsigned
  * comparison and a new patient needs no reset; the pass is specialised for windows in
@@ -880,20 +883,175 @@ static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date 
     return tail;
 }
 
+/* Rows and results PREFETCH_AHEAD rows ahead are asked for now: the hardware prefetcher
+ * of some machines (virtual ones among them) does not run far enough ahead of a loop
+ * that does this much work per row, and each new cache line would otherwise wait for
+ * memory (docs/performance.md). A prefetch never faults; the addresses are computed as
+ * integers because they may lie past the arrays' ends. */
+#define PREFETCH_AHEAD 64
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(row, results, i)                                                            \
+    do {                                                                                     \
+        __builtin_prefetch((const void *)((uintptr_t)(row) +                                 \
+                                          PREFETCH_AHEAD * sizeof(btx_audit_row)));          \
+        __builtin_prefetch((const void *)((uintptr_t)&(results)[i] +                         \
+                                          PREFETCH_AHEAD * sizeof(btx_audit_result)),        \
+                           1);                                                               \
+    } while (0)
+#else
+#define PREFETCH(row, results, i) ((void)0)
+#endif
+
+/* One step of the trailing window's tail without a branch: the tail row leaves when its
+ * stamp is below `from` (the stamp of the window's start). */
+#define LEAVE_STEP()                                                                         \
+    do {                                                                                     \
+        const size_t k = tail % RING;                                                        \
+        const int leaves = a->ring_at[k] < from;                                             \
+        a->sum[a->ring_subst[k]] -= a->ring_milli[k] & -(btx_milli)leaves;                   \
+        tail += (size_t)leaves;                                                              \
+    } while (0)
+
+/* The state of the pass that the fast lane and the general body share. */
+typedef struct pass {
+    stamp base;       /* the current patient's stamp base */
+    size_t tail;      /* first row that may still be in the trailing window */
+    size_t count;     /* rows flagged so far */
+    btx_date start_of, start; /* trailing_start cache (windows in months) */
+} pass;
+
+/* The lane's dates: from 18 years after BTX_DATE_MIN (so that "born at least 366 * 18 days
+ * before" is one unsigned comparison) to BTX_DATE_MAX. Earlier rows take the general body. */
+#define LANE_DATE_MIN (BTX_DATE_MIN + 366 * 18)
+
+/* The fast lane, from row i (> 0): rows that are good, in order, alone on their date, of
+ * an adult by at least 366 * 18 days or of an unknown birth date, of a STATE_SHORT cell,
+ * while the ring holds the window's tail. It stops before the first row that is not such
+ * a row, and before the last row; the general body takes that row's group. Returns the
+ * row it stopped before.
+ *
+ * Every test here is one that row_good, the order test, pediatric_on and the general
+ * body's tests would pass, often stricter (a weight or a dose of -0.0, a row dated before
+ * 1918 take the general body), so the lane's results are the general body's. The key
+ * and date of the row before, the row and the row after are carried in registers. */
+static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, size_t i,
+                                 size_t n, btx_audit_result *restrict results, pass *st,
+                                 const int32_t back, const int by_days, const int spacing_on)
+{
+    const uint64_t spacing = spacing_on ? (uint64_t)a->pol.min_spacing_days : 0;
+    const uint64_t units_max_bits = UINT64_C(0x40F86A0000000000);  /* 100000.0 */
+    const uint64_t weight_max_bits = UINT64_C(0x408F400000000000); /* 1000.0 */
+    stamp base = st->base;
+    size_t tail = st->tail, count = st->count;
+    /* base grows by STAMP_PATIENT a row at most: the lane ends before it reaches
+     * STAMP_LIMIT (the general body then forgets every stamp). */
+    const size_t room = (size_t)((STAMP_LIMIT - STAMP_PATIENT - base) / STAMP_PATIENT);
+    const size_t end = n - 1 - i > room ? i + room : n - 1;
+    for (; i < end; i++) {
+        const btx_audit_row *row = &rows[i];
+        PREFETCH(row, results, i);
+        const uint64_t pp = row[-1].patient, p = row->patient, np = row[1].patient;
+        const btx_date pd = row[-1].admin.date, d = row->admin.date, nd = row[1].admin.date;
+        /* row_good, with the doubles' ranges as their bit patterns: a double from +0.0
+         * to M (not NaN, not -0.0) is one whose bits, read as unsigned, are at most M's */
+        uint64_t ubits, wbits;
+        memcpy(&ubits, &row->admin.units, sizeof ubits);
+        memcpy(&wbits, &row->weight_kg, sizeof wbits);
+        if (UNLIKELY((uint32_t)d - (uint32_t)LANE_DATE_MIN > (uint32_t)(BTX_DATE_MAX - LANE_DATE_MIN)))
+            break;
+        if (UNLIKELY((uint32_t)row->admin.product - 1u >= (uint32_t)BTX__PRODUCT_MAX))
+            break;
+        if (UNLIKELY((uint32_t)row->admin.indication > (uint32_t)BTX__INDICATION_MAX))
+            break;
+        if (UNLIKELY((row->admin.flags | row->reserved) != 0))
+            break;
+        if (UNLIKELY(ubits > units_max_bits))
+            break;
+        if (UNLIKELY(wbits > weight_max_bits))
+            break;
+        const double x = row->admin.units * 1000.0; /* 0 <= x <= 1e8: converts exactly */
+        const btx_milli own = (btx_milli)x;
+        if (UNLIKELY((double)own != x))
+            break;
+        /* An unknown birth date, or one from BTX_DATE_MIN to 366 * 18 days before d: a
+         * valid birth date of an adult on d. */
+        const btx_date birth = row->birth_date;
+        if (UNLIKELY((birth != BTX_DATE_UNKNOWN) &
+                     ((uint32_t)birth - (uint32_t)BTX_DATE_MIN >
+                      (uint32_t)d - (uint32_t)LANE_DATE_MIN)))
+            break;
+        /* in order: keys ascending, dates ascending within a key */
+        if (UNLIKELY(p < pp))
+            break;
+        const uint64_t new_patient = p != pp;
+        if (UNLIKELY(!new_patient & (d < pd)))
+            break;
+        /* alone on its date */
+        if (UNLIKELY((np == p) & (nd == d)))
+            break;
+        const cell *c = &a->cells[cell_index(row, 0)];
+        if (UNLIKELY(c->state != STATE_SHORT))
+            break;
+        if (UNLIKELY(i + 1 - tail > RING))
+            break;
+        base += STAMP_PATIENT & (0 - new_patient); /* no branch */
+        const int32_t s = c->subst;
+        const stamp now = stamp_of(base, d);
+        a->sum[s] += own;
+        a->ring_at[i % RING] = now;
+        a->ring_milli[i % RING] = own;
+        a->ring_subst[i % RING] = (uint8_t)s;
+        stamp from;
+        if (by_days) {
+            from = now - (uint64_t)back;
+        } else {
+            if (d != st->start_of) {
+                st->start_of = d;
+                st->start = trailing_start(d, a->length, a->unit);
+            }
+            from = base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
+        }
+        LEAVE_STEP();
+        LEAVE_STEP();
+        while (UNLIKELY(a->ring_at[tail % RING] < from)) {
+            a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
+            tail++;
+        }
+        count += short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]) != 0;
+        if (spacing_on)
+            a->last_visit[s] = now;
+        a->last_session[c->slot] = now;
+    }
+    st->base = base;
+    st->tail = tail;
+    st->count = count;
+    return i;
+}
+
 /* The pass over all rows; by_days: the substance window's length is in days or weeks
  * (its start is then the date minus a constant), else in months. */
 static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_t n,
                              btx_audit_result *restrict results, size_t *flagged,
-                             const int by_days)
+                             const int by_days, const int spacing_on)
 {
-    const uint64_t spacing = (uint64_t)a->pol.min_spacing_days;
+    const uint64_t spacing = spacing_on ? (uint64_t)a->pol.min_spacing_days : 0;
     const int32_t back = (a->unit == BTX_WEEKS ? 7 * a->length : a->length) - 1;
     size_t count = 0;
     btx_date start_of = BTX_DATE_UNKNOWN, start = 0; /* trailing_start cache (months) */
     stamp base = STAMP_PATIENT;
     size_t tail = 0; /* first row that may still be in the trailing window */
     for (size_t i = 0; i < n;) {
+        if (LIKELY(i > 0)) {
+            pass st = {base, tail, count, start_of, start};
+            i = lane(a, rows, i, n, results, &st, back, by_days, spacing_on);
+            base = st.base;
+            tail = st.tail;
+            count = st.count;
+            start_of = st.start_of;
+            start = st.start;
+        }
         const btx_audit_row *row = &rows[i];
+        PREFETCH(row, results, i);
         btx_milli own = row_good(row);
         if (UNLIKELY(own < 0)) {
             own = row_checked(row);
@@ -959,16 +1117,8 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
         }
         if (LIKELY(j - tail <= RING)) {
             const stamp from = base + (uint64_t)((int64_t)start - BTX_DATE_MIN);
-#define LEAVE_STEP()                                                                         \
-    do {                                                                                     \
-        const size_t k = tail % RING;                                                        \
-        const int leaves = a->ring_at[k] < from;                                             \
-        a->sum[a->ring_subst[k]] -= a->ring_milli[k] & -(btx_milli)leaves;                   \
-        tail += (size_t)leaves;                                                              \
-    } while (0)
             LEAVE_STEP();
             LEAVE_STEP();
-#undef LEAVE_STEP
             while (UNLIKELY(a->ring_at[tail % RING] < from)) {
                 a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
                 tail++;
@@ -1003,6 +1153,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
     *flagged = count;
     return BTX_OK;
 }
+#undef LEAVE_STEP
 
 int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
               btx_audit_result *results, size_t *flagged)
@@ -1015,8 +1166,13 @@ int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
         return rc;
     size_t count = 0;
     if (n > 0) {
-        rc = a.unit == BTX_MONTHS ? run(&a, rows, n, results, &count, 0)
-                                  : run(&a, rows, n, results, &count, 1);
+        const int by_days = a.unit != BTX_MONTHS, spacing_on = a.pol.min_spacing_days > 0;
+        if (by_days)
+            rc = spacing_on ? run(&a, rows, n, results, &count, 1, 1)
+                            : run(&a, rows, n, results, &count, 1, 0);
+        else
+            rc = spacing_on ? run(&a, rows, n, results, &count, 0, 1)
+                            : run(&a, rows, n, results, &count, 0, 0);
         if (rc != BTX_OK)
             return rc;
     }
@@ -1024,6 +1180,7 @@ int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
         *flagged = count;
     return BTX_OK;
 }
+#undef LEAVE_STEP
 
 size_t btx_sizeof_audit_row(void)
 {
