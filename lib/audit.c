@@ -924,61 +924,126 @@ typedef struct pass {
  * before" is one unsigned comparison) to BTX_DATE_MAX. Earlier rows take the general body. */
 #define LANE_DATE_MIN (BTX_DATE_MIN + 366 * 18)
 
-/* The fast lane, from row i (> 0): rows that are good, in order, alone on their date, of
- * an adult by at least 366 * 18 days or of an unknown birth date, of a STATE_SHORT cell,
- * while the ring holds the window's tail. It stops before the first row that is not such
- * a row, and before the last row; the general body takes that row's group. Returns the
- * row it stopped before.
+/* The lane's test of one row dated d: row_good, with the doubles' ranges as their bit
+ * patterns (a double from +0.0 to M, not NaN, not -0.0, is one whose bits read as
+ * unsigned are at most M's), a date from LANE_DATE_MIN on, and an unknown birth date or
+ * one from BTX_DATE_MIN to 366 * 18 days before d (a valid birth date of an adult on d).
+ * *own: the row's units when it passes. */
+static ALWAYS_INLINE int lane_good(const btx_audit_row *row, btx_date d, btx_milli *own)
+{
+    const uint64_t units_max_bits = UINT64_C(0x40F86A0000000000);  /* 100000.0 */
+    const uint64_t weight_max_bits = UINT64_C(0x408F400000000000); /* 1000.0 */
+    uint64_t ubits, wbits;
+    memcpy(&ubits, &row->admin.units, sizeof ubits);
+    memcpy(&wbits, &row->weight_kg, sizeof wbits);
+    if (UNLIKELY((uint32_t)d - (uint32_t)LANE_DATE_MIN > (uint32_t)(BTX_DATE_MAX - LANE_DATE_MIN)))
+        return 0;
+    if (UNLIKELY((uint32_t)row->admin.product - 1u >= (uint32_t)BTX__PRODUCT_MAX))
+        return 0;
+    if (UNLIKELY((uint32_t)row->admin.indication > (uint32_t)BTX__INDICATION_MAX))
+        return 0;
+    if (UNLIKELY((row->admin.flags | row->reserved) != 0))
+        return 0;
+    if (UNLIKELY(ubits > units_max_bits))
+        return 0;
+    if (UNLIKELY(wbits > weight_max_bits))
+        return 0;
+    const double x = row->admin.units * 1000.0; /* 0 <= x <= 1e8: converts exactly */
+    *own = (btx_milli)x;
+    if (UNLIKELY((double)*own != x))
+        return 0;
+    const btx_date birth = row->birth_date;
+    if (UNLIKELY((birth != BTX_DATE_UNKNOWN) &
+                 ((uint32_t)birth - (uint32_t)BTX_DATE_MIN > (uint32_t)d - (uint32_t)LANE_DATE_MIN)))
+        return 0;
+    return 1;
+}
+
+/* The lane's pair: rows i and i + 1 of one patient and date d, row i passing lane_good
+ * with units own and the cell ci (of the short path), the row after them (j < n) of
+ * another date. Judges both as audit_group's short path would and returns 1, or
+ * returns 0 with nothing changed when the second row or the ring does not allow it.
+ * st->base is the base of the pair's patient already. Out of the lane's loop: pairs are
+ * a few rows in a hundred. */
+static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
+                              btx_audit_result *results, pass *st, btx_milli own, size_t ci,
+                              stamp from_offset, int by_days, uint64_t spacing)
+{
+    const btx_audit_row *row = &rows[i];
+    const btx_date d = row->admin.date;
+    btx_milli own1;
+    if (!lane_good(&rows[i + 1], d, &own1))
+        return 0;
+    const size_t ci1 = cell_index(&rows[i + 1], 0);
+    const cell *c = &a->cells[ci], *c1 = &a->cells[ci1];
+    if (c1->state != STATE_SHORT || i + 2 - st->tail > RING)
+        return 0;
+    const stamp base = st->base, now = stamp_of(base, d);
+    size_t tail = st->tail;
+    const uint8_t s = c->subst, s1 = c1->subst;
+    a->sum[s] += own;
+    a->sum[s1] += own1;
+    a->ring_at[i % RING] = a->ring_at[(i + 1) % RING] = now;
+    a->ring_milli[i % RING] = own;
+    a->ring_milli[(i + 1) % RING] = own1;
+    a->ring_subst[i % RING] = s;
+    a->ring_subst[(i + 1) % RING] = s1;
+    if (!by_days && d != st->start_of) {
+        st->start_of = d;
+        st->start = trailing_start(d, a->length, a->unit);
+    }
+    const stamp from = by_days ? now - from_offset
+                               : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
+    while (a->ring_at[tail % RING] < from) {
+        a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
+        tail++;
+    }
+    st->tail = tail;
+    /* Each cap of a row counts the rows of the row's substance whose indication it
+     * names (the row's own always); both rows are judged against the sessions and visits
+     * before this date. */
+    const uint32_t b0 = BTX__IND_BIT(row->admin.indication);
+    const uint32_t b1 = BTX__IND_BIT(rows[i + 1].admin.indication);
+    const btx_milli to1 = s == s1 ? own1 : 0, to0 = s == s1 ? own : 0;
+    st->count += short_path(a, c, a->sum[s], own + ((a->cap_ind[ci][0] & b1) ? to1 : 0),
+                            own + ((a->cap_ind[ci][1] & b1) ? to1 : 0), now, d, 0, spacing,
+                            &results[i]) != 0;
+    st->count += short_path(a, c1, a->sum[s1], own1 + ((a->cap_ind[ci1][0] & b0) ? to0 : 0),
+                            own1 + ((a->cap_ind[ci1][1] & b0) ? to0 : 0), now, d, 0, spacing,
+                            &results[i + 1]) != 0;
+    a->last_visit[s] = a->last_visit[s1] = now;
+    a->last_session[c->slot] = a->last_session[c1->slot] = now;
+    return 1;
+}
+
+/* The fast lane, from row i (> 0): rows that pass lane_good, in order, of a STATE_SHORT
+ * cell, alone on their date or in a pair of such rows (lane_pair), while the ring holds
+ * the window's tail. It stops before the first row that is not such a row, and before
+ * the last row; the general body takes that row's group. Returns the row it stopped
+ * before.
  *
  * Every test here is one that row_good, the order test, pediatric_on and the general
  * body's tests would pass, often stricter (a weight or a dose of -0.0, a row dated before
- * 1918 take the general body), so the lane's results are the general body's. The key
- * and date of the row before, the row and the row after are carried in registers. */
+ * 1918 take the general body), so the lane's results are the general body's and
+ * audit_group's. */
 static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, size_t i,
                                  size_t n, btx_audit_result *restrict results, pass *st,
                                  const int32_t back, const int by_days, const int spacing_on)
 {
     const uint64_t spacing = spacing_on ? (uint64_t)a->pol.min_spacing_days : 0;
-    const uint64_t units_max_bits = UINT64_C(0x40F86A0000000000);  /* 100000.0 */
-    const uint64_t weight_max_bits = UINT64_C(0x408F400000000000); /* 1000.0 */
     stamp base = st->base;
     size_t tail = st->tail, count = st->count;
     /* base grows by STAMP_PATIENT a row at most: the lane ends before it reaches
      * STAMP_LIMIT (the general body then forgets every stamp). */
     const size_t room = (size_t)((STAMP_LIMIT - STAMP_PATIENT - base) / STAMP_PATIENT);
     const size_t end = n - 1 - i > room ? i + room : n - 1;
-    for (; i < end; i++) {
+    while (i < end) {
         const btx_audit_row *row = &rows[i];
         PREFETCH(row, results, i);
         const uint64_t pp = row[-1].patient, p = row->patient, np = row[1].patient;
         const btx_date pd = row[-1].admin.date, d = row->admin.date, nd = row[1].admin.date;
-        /* row_good, with the doubles' ranges as their bit patterns: a double from +0.0
-         * to M (not NaN, not -0.0) is one whose bits, read as unsigned, are at most M's */
-        uint64_t ubits, wbits;
-        memcpy(&ubits, &row->admin.units, sizeof ubits);
-        memcpy(&wbits, &row->weight_kg, sizeof wbits);
-        if (UNLIKELY((uint32_t)d - (uint32_t)LANE_DATE_MIN > (uint32_t)(BTX_DATE_MAX - LANE_DATE_MIN)))
-            break;
-        if (UNLIKELY((uint32_t)row->admin.product - 1u >= (uint32_t)BTX__PRODUCT_MAX))
-            break;
-        if (UNLIKELY((uint32_t)row->admin.indication > (uint32_t)BTX__INDICATION_MAX))
-            break;
-        if (UNLIKELY((row->admin.flags | row->reserved) != 0))
-            break;
-        if (UNLIKELY(ubits > units_max_bits))
-            break;
-        if (UNLIKELY(wbits > weight_max_bits))
-            break;
-        const double x = row->admin.units * 1000.0; /* 0 <= x <= 1e8: converts exactly */
-        const btx_milli own = (btx_milli)x;
-        if (UNLIKELY((double)own != x))
-            break;
-        /* An unknown birth date, or one from BTX_DATE_MIN to 366 * 18 days before d: a
-         * valid birth date of an adult on d. */
-        const btx_date birth = row->birth_date;
-        if (UNLIKELY((birth != BTX_DATE_UNKNOWN) &
-                     ((uint32_t)birth - (uint32_t)BTX_DATE_MIN >
-                      (uint32_t)d - (uint32_t)LANE_DATE_MIN)))
+        btx_milli own;
+        if (UNLIKELY(!lane_good(row, d, &own)))
             break;
         /* in order: keys ascending, dates ascending within a key */
         if (UNLIKELY(p < pp))
@@ -986,12 +1051,26 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
         const uint64_t new_patient = p != pp;
         if (UNLIKELY(!new_patient & (d < pd)))
             break;
-        /* alone on its date */
-        if (UNLIKELY((np == p) & (nd == d)))
-            break;
-        const cell *c = &a->cells[cell_index(row, 0)];
+        const size_t ci = cell_index(row, 0);
+        const cell *c = &a->cells[ci];
         if (UNLIKELY(c->state != STATE_SHORT))
             break;
+        if (UNLIKELY((np == p) & (nd == d))) {
+            /* a pair, if the row after it exists and is of another date */
+            if (i + 2 >= end || ((rows[i + 2].patient == p) & (rows[i + 2].admin.date == d)))
+                break;
+            st->base = base + (STAMP_PATIENT & (0 - new_patient));
+            st->tail = tail;
+            st->count = count;
+            if (!lane_pair(a, rows, i, results, st, own, ci, (uint64_t)back, by_days,
+                           spacing))
+                break;
+            base = st->base;
+            tail = st->tail;
+            count = st->count;
+            i += 2;
+            continue;
+        }
         if (UNLIKELY(i + 1 - tail > RING))
             break;
         base += STAMP_PATIENT & (0 - new_patient); /* no branch */
@@ -1021,6 +1100,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
         if (spacing_on)
             a->last_visit[s] = now;
         a->last_session[c->slot] = now;
+        i++;
     }
     st->base = base;
     st->tail = tail;
