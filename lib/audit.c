@@ -37,6 +37,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "internal.h"
 
 _Static_assert(sizeof(btx_audit_row) == 48, "btx_audit_row is frozen at 48 bytes");
@@ -559,14 +560,7 @@ static btx_date trailing_start(btx_date d, int32_t length, int32_t unit)
         return d - length + 1;
     if (unit == BTX_WEEKS)
         return d - 7 * length + 1;
-    int32_t y, m, day;
-    btx__civil_from_days(d, &y, &m, &day);
-    int32_t idx = y * 12 + (m - 1) - length;
-    int32_t sy = idx >= 0 ? idx / 12 : -((-idx + 11) / 12);
-    int32_t sm = idx - sy * 12 + 1;
-    if (day < btx__days_in_month(y, m) && day + 1 <= btx__days_in_month(sy, sm))
-        return btx__days_from_civil(sy, sm, day + 1);
-    return btx__days_from_civil(sy, sm, 1) + btx__days_in_month(sy, sm);
+    return btx__months_start_u(d, length); /* d is valid, length at most 3,225 months */
 }
 
 /* ---- rows ---- */
@@ -624,36 +618,10 @@ static inline void write_result(btx_audit_result *out, btx_milli total, int32_t 
 
 /* A row of the short path and of a month interval with a gap between 28L - 3 and 31L
  * days: whether the previous session p + L months (btx__add_months: the same day L
- * months on, the last day of the month when that day does not exist) is after d. The
- * calendar of date.c, inline and unsigned: p is a valid date (years 1900-2199). */
+ * months on, the last day of the month when that day does not exist) is after d. */
 static inline int months_open(btx_date d, uint64_t gap, int32_t months)
 {
-    const btx_date p = d - (btx_date)gap;
-    const uint32_t z = (uint32_t)(p + 719468);
-    const uint32_t era = z / 146097u;
-    const uint32_t doe = z - era * 146097u;
-    const uint32_t yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;
-    const uint32_t doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);
-    const uint32_t mp = (5u * doy + 2u) / 153u;
-    const uint32_t day = doy - (153u * mp + 2u) / 5u + 1u;
-    const uint32_t m = mp < 10u ? mp + 3u : mp - 9u;
-    const uint32_t y = yoe + era * 400u + (m <= 2u);
-    /* L months on */
-    const uint32_t idx = y * 12u + (m - 1u) + (uint32_t)months;
-    uint32_t ny = idx / 12u;
-    const uint32_t nm = idx % 12u + 1u;
-    static const uint8_t dim_of[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const uint32_t leap = (ny % 4u == 0 && ny % 100u != 0) || ny % 400u == 0;
-    const uint32_t dim = dim_of[nm - 1u] + (nm == 2u ? leap : 0u);
-    const uint32_t nd = day < dim ? day : dim;
-    /* back to days (btx__days_from_civil) */
-    ny -= nm <= 2u;
-    const uint32_t nera = ny / 400u;
-    const uint32_t nyoe = ny - nera * 400u;
-    const uint32_t ndoy = (153u * (nm > 2u ? nm - 3u : nm + 9u) + 2u) / 5u + nd - 1u;
-    const uint32_t ndoe = nyoe * 365u + nyoe / 4u - nyoe / 100u + ndoy;
-    const int64_t end = (int64_t)nera * 146097 + (int64_t)ndoe - 719468;
-    return end > d;
+    return btx__add_months_u(d - (btx_date)gap, months) > d;
 }
 
 /* The short path's result of a row of a simple cell: `total` is its window total, t0 and
