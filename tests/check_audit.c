@@ -394,12 +394,32 @@ START_TEST(validation)
         case 10: r.admin.units = NAN; break;
         case 11: r.weight_kg = INFINITY; break;
         }
-        rows[1] = r;
-        ck_assert_int_eq(btx_validate_audit(rows, 3, &bad), cases[c].expect);
-        ck_assert_uint_eq(bad, 1);
-        ck_assert_int_eq(run(NULL, rows, 3, res, NULL), cases[c].expect);
-        ck_assert(untouched(&res[1]));
-        ck_assert(untouched(&res[2]));
+        /* Three layouts: rows of one date (a group), of three dates (each alone on its
+         * date: the audit's fast lane), and the second row of a same-date pair. */
+        for (int shape = 0; shape < 3; shape++) {
+            btx_audit_row lr[4] = {good, good, good, good};
+            size_t n = 3, at = 1;
+            if (shape == 1) {
+                lr[1].admin.date += 100;
+                lr[2].admin.date += 200;
+            } else if (shape == 2) {
+                n = 4;
+                at = 2;
+                lr[1].admin.date += 100;
+                lr[2].admin.date += 100;
+                lr[3].admin.date += 200;
+            }
+            btx_audit_row b = r;
+            if (cases[c].field != 0)
+                b.admin.date = lr[at].admin.date;
+            lr[at] = b;
+            btx_audit_result lres[4];
+            ck_assert_int_eq(btx_validate_audit(lr, n, &bad), cases[c].expect);
+            ck_assert_uint_eq(bad, at);
+            ck_assert_int_eq(run(NULL, lr, n, lres, NULL), cases[c].expect);
+            for (size_t k = at; k < n; k++)
+                ck_assert(untouched(&lres[k]));
+        }
     }
     /* Field errors come before order: a bad weight on a row that is also out of order. */
     rows[1] = good;
@@ -412,6 +432,20 @@ START_TEST(validation)
     rows[1].birth_date = BTX_DATE_UNKNOWN;
     rows[1].admin.units = 0.0;
     ck_assert_int_eq(btx_validate_audit(rows, 3, &bad), BTX_OK);
+    /* Good rows that the fast lane leaves to the general path, alone on their dates:
+     * a dose that is not a whole number of milli-units (rounded: 12.3456 U counts as
+     * 12.346 U), -0.0 U and -0.0 kg (valid: not below zero). */
+    btx_audit_row odd[3] = {good, good, good};
+    odd[1].admin.date += 100;
+    odd[1].admin.units = 12.3456;
+    odd[2].admin.date += 150;
+    odd[2].admin.units = -0.0;
+    odd[2].weight_kg = -0.0;
+    btx_audit_result ores[3];
+    ck_assert_int_eq(run(NULL, odd, 3, ores, NULL), BTX_OK);
+    ck_assert(ores[0].window_total == 155.0);
+    ck_assert(ores[1].window_total == 12.346); /* 2025-04-11: 2025-01-01 is 100 days back */
+    ck_assert(ores[2].window_total == 12.346); /* 2025-05-31: its 3 months start on 1 March */
 
     /* Arguments. */
     size_t flagged = 5;
