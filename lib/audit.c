@@ -1228,7 +1228,6 @@ int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
         *flagged = count;
     return BTX_OK;
 }
-#undef LEAVE_STEP
 
 size_t btx_sizeof_audit_row(void)
 {
