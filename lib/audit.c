@@ -870,15 +870,32 @@ static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date 
 #define PREFETCH(row, results, i) ((void)0)
 #endif
 
-/* One step of the trailing window's tail without a branch: the tail row leaves when its
- * stamp is below `from` (the stamp of the window's start). */
-#define LEAVE_STEP()                                                                         \
-    do {                                                                                     \
-        const size_t k = tail % RING;                                                        \
-        const int leaves = a->ring_at[k] < from;                                             \
-        a->sum[a->ring_subst[k]] -= a->ring_milli[k] & -(btx_milli)leaves;                   \
-        tail += (size_t)leaves;                                                              \
-    } while (0)
+/* Row k (stamp now, substance s, units m) enters the trailing window. */
+static ALWAYS_INLINE void enter(audit *a, size_t k, stamp now, int32_t s, btx_milli m)
+{
+    a->sum[s] += m;
+    a->ring_at[k % RING] = now;
+    a->ring_milli[k % RING] = m;
+    a->ring_subst[k % RING] = (uint8_t)s;
+}
+
+/* Rows whose stamps are below `from` (the stamp of the window's start) leave the window
+ * from the ring; returns the new tail. Usually none, one or two per date, so two steps
+ * without a branch, then a loop for the rare others. */
+static ALWAYS_INLINE size_t leave(audit *a, size_t tail, stamp from)
+{
+    for (int step = 0; step < 2; step++) {
+        const size_t k = tail % RING;
+        const int leaves = a->ring_at[k] < from;
+        a->sum[a->ring_subst[k]] -= a->ring_milli[k] & -(btx_milli)leaves;
+        tail += (size_t)leaves;
+    }
+    while (UNLIKELY(a->ring_at[tail % RING] < from)) {
+        a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
+        tail++;
+    }
+    return tail;
+}
 
 /* The state of the pass that the fast lane and the general body share. */
 typedef struct pass {
@@ -949,24 +966,15 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
     const stamp base = st->base, now = stamp_of(base, d);
     size_t tail = st->tail;
     const uint8_t s = c->subst, s1 = c1->subst;
-    a->sum[s] += own;
-    a->sum[s1] += own1;
-    a->ring_at[i % RING] = a->ring_at[(i + 1) % RING] = now;
-    a->ring_milli[i % RING] = own;
-    a->ring_milli[(i + 1) % RING] = own1;
-    a->ring_subst[i % RING] = s;
-    a->ring_subst[(i + 1) % RING] = s1;
+    enter(a, i, now, s, own);
+    enter(a, i + 1, now, s1, own1);
     if (!by_days && d != st->start_of) {
         st->start_of = d;
         st->start = trailing_start(d, a->length, a->unit);
     }
     const stamp from = by_days ? now - from_offset
                                : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
-    while (a->ring_at[tail % RING] < from) {
-        a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
-        tail++;
-    }
-    st->tail = tail;
+    st->tail = leave(a, tail, from);
     /* Each cap of a row counts the rows of the row's substance whose indication it
      * names (the row's own always); both rows are judged against the sessions and visits
      * before this date. */
@@ -1044,10 +1052,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
         base += STAMP_PATIENT & (0 - new_patient); /* no branch */
         const int32_t s = c->subst;
         const stamp now = stamp_of(base, d);
-        a->sum[s] += own;
-        a->ring_at[i % RING] = now;
-        a->ring_milli[i % RING] = own;
-        a->ring_subst[i % RING] = (uint8_t)s;
+        enter(a, i, now, s, own);
         stamp from;
         if (by_days) {
             from = now - (uint64_t)back;
@@ -1058,12 +1063,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
             }
             from = base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
         }
-        LEAVE_STEP();
-        LEAVE_STEP();
-        while (UNLIKELY(a->ring_at[tail % RING] < from)) {
-            a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
-            tail++;
-        }
+        tail = leave(a, tail, from);
         count += short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]) != 0;
         if (spacing_on)
             a->last_visit[s] = now;
@@ -1127,10 +1127,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             fill_cell(a, ci, row->admin.product, row->admin.indication, pediatric);
         const int32_t s = c->subst;
         const stamp now = stamp_of(base, d);
-        a->sum[s] += own;
-        a->ring_at[i % RING] = now;
-        a->ring_milli[i % RING] = own;
-        a->ring_subst[i % RING] = (uint8_t)s;
+        enter(a, i, now, s, own);
 
         /* The group [i, j): the rows of this patient and date, validated whole before
          * anything of it is written, because they count together. */
@@ -1145,18 +1142,13 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
                     if (m < 0)
                         return (int)m;
                 }
-                const int32_t sj = substance_of(rows[j].admin.product);
-                a->sum[sj] += m;
-                a->ring_at[j % RING] = now;
-                a->ring_milli[j % RING] = m;
-                a->ring_subst[j % RING] = (uint8_t)sj;
+                enter(a, j, now, substance_of(rows[j].admin.product), m);
                 j++;
             } while (j < n && rows[j].patient == p && rows[j].admin.date == d);
         }
         /* Rows of earlier patients, and rows dated before the trailing window's start,
-         * leave it: their stamps are below the stamp of the start. Usually none, one or
-         * two per date, so two steps without a branch, then a loop for the rare others.
-         * The tail never passes row i. */
+         * leave it: their stamps are below the stamp of the start (`leave`). The tail
+         * never passes row i. */
         if (by_days) {
             start = d - back;
         } else if (d != start_of) {
@@ -1165,12 +1157,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
         }
         if (LIKELY(j - tail <= RING)) {
             const stamp from = base + (uint64_t)((int64_t)start - BTX_DATE_MIN);
-            LEAVE_STEP();
-            LEAVE_STEP();
-            while (UNLIKELY(a->ring_at[tail % RING] < from)) {
-                a->sum[a->ring_subst[tail % RING]] -= a->ring_milli[tail % RING];
-                tail++;
-            }
+            tail = leave(a, tail, from);
         } else {
             tail = leave_slow(a, tail, p, start);
         }
@@ -1201,7 +1188,6 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
     *flagged = count;
     return BTX_OK;
 }
-#undef LEAVE_STEP
 
 int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
               btx_audit_result *results, size_t *flagged)
