@@ -292,6 +292,8 @@ typedef struct audit {
     /* group state (only for groups of more than one row) */
     size_t group;                                     /* first row + 1 */
     day_total day[NSUB][NIND];
+    /* the substance window's start by month, for windows in months (calendar.h) */
+    btx__month_slot months[BTX__MONTH_SLOTS];
     /* birthday cache for the current birth date */
     btx_date birth;
     btx_date bday_day[3];
@@ -438,6 +440,8 @@ static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
         a->length = a->pol.window_length;
         a->unit = a->pol.window_unit;
     }
+    if (a->unit == BTX_MONTHS)
+        memset(a->months, 0, sizeof a->months);
     a->base = STAMP_PATIENT;
     a->group = 0;
     memset(a->sum, 0, sizeof a->sum);
@@ -970,7 +974,7 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
     enter(a, i + 1, now, s1, own1);
     if (!by_days && d != st->start_of) {
         st->start_of = d;
-        st->start = trailing_start(d, a->length, a->unit);
+        st->start = btx__months_start_cached(a->months, d, a->length);
     }
     const stamp from = by_days ? now - from_offset
                                : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
@@ -1059,7 +1063,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
         } else {
             if (d != st->start_of) {
                 st->start_of = d;
-                st->start = trailing_start(d, a->length, a->unit);
+                st->start = btx__months_start_cached(a->months, d, a->length);
             }
             from = base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
         }
@@ -1153,7 +1157,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             start = d - back;
         } else if (d != start_of) {
             start_of = d;
-            start = trailing_start(d, a->length, a->unit);
+            start = btx__months_start_cached(a->months, d, a->length);
         }
         if (LIKELY(j - tail <= RING)) {
             const stamp from = base + (uint64_t)((int64_t)start - BTX_DATE_MIN);

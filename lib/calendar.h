@@ -82,4 +82,43 @@ static inline btx_date btx__months_start_u(btx_date d, int32_t months)
     return first + (btx_date)dim_s;
 }
 
+/* btx__months_start_u through a cache for many dates and one month count: the start
+ * depends only on the month of d and the day in it, so a slot holds, for one month, its
+ * first day and length and those of the month `months` before. A slot is chosen by an
+ * estimate of the month (days since 1900 / 30.44, right except a day or two around a
+ * month's end) and is valid for the days of the month it holds: a miss (an empty slot,
+ * another month) computes the month and refills the slot, so the answer is
+ * btx__months_start_u's either way. 256 slots cover 21 years without two months sharing
+ * a slot. Empty slots have dim 0. */
+#define BTX__MONTH_SLOTS 256
+
+typedef struct btx__month_slot {
+    btx_date first;   /* first day of the month held */
+    btx_date first_s; /* first day of the month `months` before it */
+    uint8_t dim;      /* days in the month held; 0: empty */
+    uint8_t dim_s;    /* days in the month `months` before */
+} btx__month_slot;
+
+static inline btx_date btx__months_start_cached(btx__month_slot *slots, btx_date d,
+                                                int32_t months)
+{
+    const uint32_t since = (uint32_t)d - (uint32_t)BTX_DATE_MIN; /* < 2^17 */
+    btx__month_slot *e = &slots[(since * 4800u / 146097u) % BTX__MONTH_SLOTS];
+    uint32_t day = (uint32_t)d - (uint32_t)e->first + 1u; /* 1-based day in the month */
+    if (day - 1u >= e->dim) {
+        const btx__civil c = btx__civil_u(d);
+        const uint32_t idx = c.y * 12u + (c.m - 1u) - (uint32_t)months;
+        const uint32_t sy = idx / 12u, sm = idx % 12u + 1u;
+        e->first = d - (btx_date)(c.d - 1u);
+        e->dim = (uint8_t)btx__days_in_month_u(c.y, c.m);
+        e->first_s = btx__first_of_month_u(sy, sm);
+        e->dim_s = (uint8_t)btx__days_in_month_u(sy, sm);
+        day = c.d;
+    }
+    /* btx__months_start_u: the same day in the earlier month when d is not its month's
+     * last day and that day exists there; else the first of the month after it. */
+    const uint32_t off = day < e->dim ? (day < e->dim_s ? day : e->dim_s) : e->dim_s;
+    return e->first_s + (btx_date)off;
+}
+
 #endif

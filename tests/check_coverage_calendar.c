@@ -7,6 +7,7 @@
  */
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <btxdose/btxdose.h>
 
@@ -65,6 +66,38 @@ START_TEST(month_arithmetic_on_every_day)
 }
 END_TEST
 
+/* The cached start (one cache per month count): every day in order, then every day in
+ * a scrambled order, then pairs of days 256 months apart (the two share a slot, so each
+ * refills it). */
+START_TEST(cached_window_start)
+{
+    static const int32_t counts[] = {1, 2, 3, 6, 12, 13, 3225};
+    const btx_date step = day_step();
+    const uint32_t span = (uint32_t)(BTX_DATE_MAX - BTX_DATE_MIN) + 1u;
+    for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+        const int32_t n = counts[k];
+        btx__month_slot slots[BTX__MONTH_SLOTS];
+        memset(slots, 0, sizeof slots);
+        for (btx_date d = BTX_DATE_MIN; d <= BTX_DATE_MAX; d += step)
+            ck_assert_msg(btx__months_start_cached(slots, d, n) == btx__months_start_u(d, n),
+                          "in order: day %d, %d months", (int)d, (int)n);
+        for (uint32_t i = 0; i < span; i += (uint32_t)step) {
+            const btx_date d = BTX_DATE_MIN + (btx_date)((i * 7919u) % span);
+            ck_assert_msg(btx__months_start_cached(slots, d, n) ==
+                              btx__first_start_covering(d, n, BTX_MONTHS),
+                          "scrambled: day %d, %d months", (int)d, (int)n);
+        }
+        for (btx_date d = BTX_DATE_MIN; d + 7840 <= BTX_DATE_MAX; d += 37 * step) {
+            const btx_date far = btx__add_months(d, 256);
+            ck_assert_int_eq(btx__months_start_cached(slots, d, n), btx__months_start_u(d, n));
+            ck_assert_int_eq(btx__months_start_cached(slots, far, n),
+                             btx__months_start_u(far, n));
+            ck_assert_int_eq(btx__months_start_cached(slots, d, n), btx__months_start_u(d, n));
+        }
+    }
+}
+END_TEST
+
 START_TEST(typed_examples)
 {
     /* 31 January + 1 month: the last day of February (leap and common years). */
@@ -83,6 +116,14 @@ START_TEST(typed_examples)
     ck_assert_int_eq(btx__months_start_u(ymd(2024, 2, 29), 1), ymd(2024, 2, 1));
     /* The first supported day: a start before it. */
     ck_assert_int_eq(btx__months_start_u(BTX_DATE_MIN, 3), ymd(1900, 1, 1) - 91);
+    /* The same through the cache, in one cache. */
+    btx__month_slot slots[BTX__MONTH_SLOTS];
+    memset(slots, 0, sizeof slots);
+    ck_assert_int_eq(btx__months_start_cached(slots, ymd(2025, 5, 15), 3), ymd(2025, 2, 16));
+    ck_assert_int_eq(btx__months_start_cached(slots, ymd(2025, 5, 30), 3), ymd(2025, 3, 1));
+    ck_assert_int_eq(btx__months_start_cached(slots, ymd(2025, 5, 31), 3), ymd(2025, 3, 1));
+    ck_assert_int_eq(btx__months_start_cached(slots, ymd(2025, 3, 31), 3), ymd(2025, 1, 1));
+    ck_assert_int_eq(btx__months_start_cached(slots, ymd(2025, 3, 30), 3), ymd(2024, 12, 31));
 }
 END_TEST
 
@@ -94,6 +135,7 @@ Suite *coverage_calendar_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, civil_dates_on_every_day);
     tcase_add_test(tc, month_arithmetic_on_every_day);
+    tcase_add_test(tc, cached_window_start);
     tcase_add_test(tc, typed_examples);
     suite_add_tcase(s, tc);
     return s;
