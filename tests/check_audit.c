@@ -11,6 +11,8 @@
 
 #include <btxdose/btxdose.h>
 
+#include "check_util.h"
+
 #define BOTOX BTX_PRODUCT_BOTOX
 #define COSMETIC BTX_PRODUCT_BOTOX_COSMETIC
 #define DYSPORT BTX_PRODUCT_DYSPORT
@@ -26,13 +28,6 @@
 #define LCL BTX_INDICATION_LATERAL_CANTHAL_LINES
 #define EM BTX_INDICATION_EPISODIC_MIGRAINE
 #define UNKNOWN BTX_DATE_UNKNOWN
-
-static btx_date ymd(int y, int m, int d)
-{
-    btx_date out = 0;
-    ck_assert_int_eq(btx_date_from_ymd(y, m, d, &out), BTX_OK);
-    return out;
-}
 
 static btx_audit_row row(uint64_t patient, btx_date d, int32_t product, int32_t indication,
                          double units, double weight, btx_date birth)

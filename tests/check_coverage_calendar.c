@@ -11,15 +11,10 @@
 
 #include <btxdose/btxdose.h>
 
+#include "check_util.h"
+
 #include "calendar.h"
 #include "internal.h"
-
-static btx_date ymd(int32_t y, int32_t m, int32_t d)
-{
-    btx_date out = 0;
-    ck_assert_int_eq(btx_date_from_ymd(y, m, d, &out), BTX_OK);
-    return out;
-}
 
 /* Every day; every 101st under valgrind (which sets BTX_PROPERTY_ITERATIONS to run the
  * long tests short): the exhaustive run is the plain one. */

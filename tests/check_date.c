@@ -5,12 +5,7 @@
 
 #include <btxdose/btxdose.h>
 
-static btx_date ymd(int32_t y, int32_t m, int32_t d)
-{
-    btx_date out = 0;
-    ck_assert_int_eq(btx_date_from_ymd(y, m, d, &out), BTX_OK);
-    return out;
-}
+#include "check_util.h"
 
 /* A calendar model written independently of the library: count days month by month. */
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

@@ -7,24 +7,13 @@
 
 #include <btxdose/btxdose.h>
 
+#include "check_util.h"
+
 #define BOTOX BTX_PRODUCT_BOTOX
 #define COSMETIC BTX_PRODUCT_BOTOX_COSMETIC
 #define CM BTX_INDICATION_CHRONIC_MIGRAINE
 #define GL BTX_INDICATION_GLABELLAR_LINES
 #define ULS BTX_INDICATION_UPPER_LIMB_SPASTICITY
-
-static btx_date ymd(int y, int m, int d)
-{
-    btx_date out = 0;
-    ck_assert_int_eq(btx_date_from_ymd(y, m, d, &out), BTX_OK);
-    return out;
-}
-
-static btx_administration rec(btx_date d, int32_t product, int32_t indication, double units)
-{
-    btx_administration a = {d, product, indication, 0, units};
-    return a;
-}
 
 static btx_policy policy(void)
 {

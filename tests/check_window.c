@@ -7,18 +7,7 @@
 
 #include <btxdose/btxdose.h>
 
-static btx_date ymd(int y, int m, int d)
-{
-    btx_date out = 0;
-    ck_assert_int_eq(btx_date_from_ymd(y, m, d, &out), BTX_OK);
-    return out;
-}
-
-static btx_administration rec(btx_date d, int32_t product, int32_t indication, double units)
-{
-    btx_administration a = {d, product, indication, 0, units};
-    return a;
-}
+#include "check_util.h"
 
 #define BOTOX BTX_PRODUCT_BOTOX
 #define COSMETIC BTX_PRODUCT_BOTOX_COSMETIC
