@@ -53,7 +53,7 @@ const btx__waste_rules btx__waste = {
     .admin_source = "Administered line: the dose rounded up to whole billing units of the code's descriptor; a dose below one billing unit bills one [BR1, BR2, BR3]",
     .admin_jz_optional_source = "Administered line: the dose rounded up to whole billing units (a dose below one billing unit bills one); less than one billing unit discarded, so no JW line and JZ, which is available from 2023-01-01 and required from 2023-07-01 [BR1, BR2, BR3, BR4, BW2, BW5, BW12, BW14]",
     .admin_jz_required_source = "Administered line: the dose rounded up to whole billing units (a dose below one billing unit bills one); less than one billing unit discarded, so no JW line and JZ, required from 2023-07-01 [BR1, BR2, BR3, BR4, BW2, BW4, BW12, BW14]",
-    .jw_source = "Discarded line: the units left in the single-dose vials opened, rounded down to whole billing units, on a separate line with JW (required from 2017-01-01); administered plus discarded billing units equal the billing units of the vials [BR4, BR7, BW1, BW3, BW10, BW11, BW13]",
+    .jw_source = "Discarded line: the units left in the single-dose vials opened, rounded down to whole billing units, on a separate line with JW (required from 2017-01-01); administered plus discarded billing units equal the billing units of the vials [BR1, BR4, BW1, BW3, BW10, BW11, BW13]",
     .cosmetic_source = "Cosmetic use is not covered by Medicare (statutorily excluded), nor by the plans seen: not covered, self-pay; no drug line and no code are given [BM1, BM2, BM4, BM5]",
 };
 
