@@ -577,7 +577,7 @@ const btx__other_rule btx__other_rules[] = {
         .id = BTX_RULE_NOTICE_MIXED_SUBSTANCES,
         .evidence = 0,
         .name = "notice_mixed_substances",
-        .source = "Units not interchangeable between botulinum toxin products: BOTOX PI §2.1, §5.1 and §11 [S22, S28], BOTOX Cosmetic PI §2.1 [S3], Dysport PI §2.1 [S46], Xeomin PI §2.1 [S52], Jeuveau, Daxxify, Letybo and Myobloc PIs [S63, S92, S66, S69]; cumulative dose to be considered: Jeuveau PI §2 [S63]",
+        .source = "Units not interchangeable between botulinum toxin products: BOTOX PI §2.1, §5.1 and §11 [S22, S28], BOTOX Cosmetic PI §2.1 [S3], Dysport PI §2.1 [S46], Xeomin PI §2.1 [S52], Jeuveau, Daxxify, Letybo and Myobloc PIs [S63, S92, S66, S69]; cumulative dose to be considered: Jeuveau PI §2 Dosage and Administration [S63]",
         .msg_fail = "Another botulinum toxin was given or planned within 3 months; units of different products are not interchangeable and are not added up, so the combined exposure was not checked.",
     },
     {
