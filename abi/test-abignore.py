@@ -39,6 +39,13 @@ with open(BASELINE) as f:
 
 failures = []
 
+# The types this test adds use these ids; the baseline's own ids must not clash with them.
+for synthetic in ("5e1f0001", "5e1f0003", "5e1f0004", "7e1f0001", "7e1f0002", "7e1f0003",
+                  "7e1f0004"):
+    if "id='%s'" % synthetic in BASE:
+        raise AssertionError("the baseline already uses type id %s: change the test's ids"
+                             % synthetic)
+
 
 def gate(old, new, suppressions=None):
     """Run the gate's comparison; returns (exit code, report)."""
@@ -285,19 +292,21 @@ def civil(members):
 
 check("internal_struct_members", civil(["y", "m", "d"]), civil(["y", "m", "d", "pad"]), False)
 
-# A new translation unit (a future lib/rules.c) with its internal struct, typedef and
+# A new translation unit (a future lib/ module) with its internal struct, typedef and
 # enums, as abidw writes them.
+if "lib/btx_future.c" in BASE or "'future_set'" in BASE:
+    raise AssertionError("the baseline already has lib/btx_future.c: pick another name")
 NEW_TU = (
-    "  <abi-instr address-size='64' path='lib/rules.c' language='LANG_C11'>\n"
-    "    <class-decl name='rule_set' is-struct='yes' is-non-reachable='yes' visibility='default' "
-    "filepath='lib/rules.c' line='12' column='1' is-declaration-only='yes' id='7e1f0001'/>\n"
-    "    <typedef-decl name='rule_set' type-id='7e1f0001' filepath='lib/rules.c' line='20' "
+    "  <abi-instr address-size='64' path='lib/btx_future.c' language='LANG_C11'>\n"
+    "    <class-decl name='future_set' is-struct='yes' is-non-reachable='yes' visibility='default' "
+    "filepath='lib/btx_future.c' line='12' column='1' is-declaration-only='yes' id='7e1f0001'/>\n"
+    "    <typedef-decl name='future_set' type-id='7e1f0001' filepath='lib/btx_future.c' line='20' "
     "column='1' id='7e1f0002'/>\n"
-    "    <enum-decl name='rule_kind' is-non-reachable='yes' filepath='lib/rules.h' line='8' "
+    "    <enum-decl name='future_kind' is-non-reachable='yes' filepath='lib/btx_future.h' line='8' "
     "column='1' id='7e1f0003'>\n"
     "      <underlying-type type-id='%s'/>\n"
     "    </enum-decl>\n"
-    "    <enum-decl name='' is-anonymous='yes' is-non-reachable='yes' filepath='lib/rules.c' "
+    "    <enum-decl name='' is-anonymous='yes' is-non-reachable='yes' filepath='lib/btx_future.c' "
     "line='30' column='1' id='7e1f0004'>\n"
     "      <underlying-type type-id='%s'/>\n"
     "    </enum-decl>\n"
