@@ -201,6 +201,13 @@ check("public_enumerator_removed", BASE,
                               r"\1")),
       True, ["btx_product"])
 
+# An enumerator appended (compatible, but abidiff alone calls it harmless and passes it;
+# the gate must not, or the new value would stay unprotected).
+check("public_enumerator_appended", BASE,
+      sub(BASE, r"(\n\s*)(<enumerator name='BTX_EWEIGHT' value='-8'/>)",
+          r"\1\2\1<enumerator name='BTX_ETESTAPPENDED' value='-99'/>"),
+      True, ["btx_error", "BTX_ETESTAPPENDED"])
+
 # A public typedef retargeted (btx_date: int32_t -> uint32_t).
 check("public_typedef", BASE,
       sub(BASE, r"(<typedef-decl name='btx_date' type-id=')%s'" % I32, r"\g<1>%s'" % U32),
