@@ -113,6 +113,15 @@ typedef struct btx__policy {
     int32_t history_complete;
 } btx__policy;
 
+/* Input checks (validate.c): the library's one validation, in its documented order
+ * (validate.h). *field (never NULL here) names the first bad field. */
+int btx__check_record(const btx_administration *a, int32_t *field);
+int btx__check_proposal(const btx_administration *a, int32_t *field);
+int btx__check_patient(const btx_patient *p, int32_t *field);
+int btx__check_policy(const btx_policy *p, int32_t *field);
+int btx__check_audit_row(const btx_audit_row *r, int32_t *field);
+/* The order of row r after prev (keys ascending, dates ascending within a key). */
+int btx__check_audit_order(const btx_audit_row *prev, const btx_audit_row *r, int32_t *field);
 int btx__validate_record(const btx_administration *a);
 int btx__load_patient(const btx_patient *patient, btx__patient *out);
 int btx__load_policy(const btx_policy *policy, btx__policy *out);
