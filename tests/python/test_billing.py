@@ -298,3 +298,35 @@ def test_ndc_refused(code, error):
         btxdose.product_from_ndc(code)
     if "\0" not in code:
         assert repr(code) in str(info.value)
+
+
+def test_every_billing_source_resolves():
+    """Every source string the billing functions return cites ids that resolve in
+    docs/sources.md with an address (the check of tests/sources/check_sources.py)."""
+    import importlib.util
+    from conftest import REPO
+    spec = importlib.util.spec_from_file_location(
+        "check_sources", REPO / "tests" / "sources" / "check_sources.py")
+    assert spec is not None and spec.loader is not None
+    cs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cs)
+    entries = cs.load_sources(REPO / "docs" / "sources.md")
+    seen = set()
+    for product in btxdose.Product:
+        for indication in btxdose.Indication:
+            for setting in btxdose.Setting:
+                for day in (D(2019, 12, 31), D(2023, 3, 15), TODAY):
+                    for units in (1.25, 155, 2500):
+                        b = btxdose.bill(day, product, indication, units, setting)
+                        seen.update(s for s in (b.status_source, b.modifier_source,
+                                                b.cpt_source, b.vial_source) if s)
+                        seen.update(l.source for l in b.lines)
+        p = btxdose.vial_plan(product, 100)
+        seen.update((p.vial_source, p.in_use_source))
+    assert len(seen) > 40
+    for text in seen:
+        ids = cs.ID_RE.findall(text)
+        assert ids, text
+        for ident in ids:
+            assert ident in entries, (ident, text)
+            assert cs.has_address(entries[ident]), ident
