@@ -569,7 +569,7 @@ START_TEST(worked_examples)
         if (e->lines == 2) {
             ck_assert_str_eq(b.lines[1].modifier, "JW");
             ck_assert_int_eq(b.lines[1].billing_units, e->bu1);
-            ck_assert_ptr_nonnull(strstr(b.lines[1].source, "[BR4"));
+            ck_assert_ptr_nonnull(strstr(b.lines[1].source, "BR4"));
         } else {
             ck_assert_ptr_null(b.lines[1].hcpcs);
             ck_assert_int_eq(b.lines[1].billing_units, 0);
