@@ -1,4 +1,4 @@
-"""`btxdose audit`: the population audit subcommand (examples/cli/audit_cmd.c).
+"""`btxdose audit`: the population audit subcommand (tools/btxdose/cmd_audit.c).
 
     test_cli_audit.py PATH/TO/btxdose
 

@@ -1,4 +1,4 @@
-/* Fuzzer: the btxdose tool's history readers (examples/cli/history.c), CSV or JSON as
+/* Fuzzer: the btxdose tool's history readers (tools/btxdose/history.c), CSV or JSON as
  * chosen by FUZZ_FORMAT at compile time. The reader's only entry point reads a file, so
  * the input is written to a memfd and read back through /proc/self/fd/N.
  *

@@ -1,5 +1,5 @@
 /* Option parsing and strict conversion of user text (dates, names, numbers). */
-#include "args.h"
+#include "opt.h"
 
 #include <errno.h>
 #include <math.h>

@@ -15,8 +15,8 @@
 
 #include <btxdose/btxdose.h>
 
-#include "args.h"
-#include "audit_cmd.h"
+#include "opt.h"
+#include "cmd_audit.h"
 #include "history.h"
 #include "output.h"
 

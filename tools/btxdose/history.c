@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
+#include "opt.h"
 
 enum { COL_DATE, COL_PRODUCT, COL_INDICATION, COL_UNITS, COL_COUNT };
 static const char *const col_names[COL_COUNT] = {"date", "product", "indication", "units"};

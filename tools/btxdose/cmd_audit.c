@@ -17,8 +17,8 @@
 
 #include <btxdose/btxdose.h>
 
-#include "args.h"
-#include "audit_cmd.h"
+#include "opt.h"
+#include "cmd_audit.h"
 
 #define EXIT_FLAGGED 1
 #define EXIT_BAD 2
