@@ -53,8 +53,6 @@ _Static_assert(offsetof(btx_audit_result, reserved) == 16, "btx_audit_result lay
 #define NSUB (BTX__SUBSTANCE_MAX + 1)
 #define NIND (BTX__INDICATION_MAX + 1)
 #define NPROD (BTX__PRODUCT_MAX + 1)
-#define MAX_IND_RULES 4   /* indication-limited window rules (the table has 1) */
-#define MAX_CAP_RULES 16  /* bits of cell.caps */
 #define NO_LIMIT INT64_MAX
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -87,30 +85,14 @@ static inline int milli_of(double units, btx_milli *out)
     return btx__milli_from_units(units, out);
 }
 
-/* Every check of one row but its order, in the documented order. */
+/* Every check of one row but its order (validate.c), and its units. */
 static int check_row(const btx_audit_row *r, btx_milli *milli)
 {
-    const btx_administration *a = &r->admin;
-    /* The fields of btx__validate_record, in its order. */
-    if (a->date < BTX_DATE_MIN || a->date > BTX_DATE_MAX)
-        return BTX_ERANGE;
-    if (a->product < 1 || a->product > BTX__PRODUCT_MAX)
-        return BTX_EINVAL;
-    if (a->indication < 0 || a->indication > BTX__INDICATION_MAX)
-        return BTX_EINVAL;
-    if (a->flags != 0)
-        return BTX_EINVAL;
-    int rc = milli_of(a->units, milli);
+    int32_t field;
+    const int rc = btx__check_audit_row(r, &field);
     if (rc != BTX_OK)
         return rc;
-    if (!(r->weight_kg >= 0.0 && r->weight_kg <= 1000.0)) /* NaN fails too */
-        return BTX_ERANGE;
-    if (r->birth_date != BTX_DATE_UNKNOWN &&
-        (r->birth_date < BTX_DATE_MIN || r->birth_date > BTX_DATE_MAX))
-        return BTX_ERANGE;
-    if (r->reserved != 0)
-        return BTX_EINVAL;
-    return BTX_OK;
+    return milli_of(r->admin.units, milli);
 }
 
 /* check_row for the common case: the units of a good row whose units are an exact
@@ -148,31 +130,10 @@ static NOINLINE btx_milli row_checked(const btx_audit_row *r)
     return rc != BTX_OK ? (btx_milli)rc : m;
 }
 
-/* Order against the row before: keys ascending, dates ascending within a key. */
-static int in_order(const btx_audit_row *prev, const btx_audit_row *r)
-{
-    return prev->patient < r->patient ||
-           (prev->patient == r->patient && prev->admin.date <= r->admin.date);
-}
-
 int btx_validate_audit(const btx_audit_row *rows, size_t n, size_t *bad_index)
 {
-    if (bad_index)
-        *bad_index = 0;
-    if (!rows && n > 0)
-        return BTX_EINVAL;
-    for (size_t i = 0; i < n; i++) {
-        btx_milli m;
-        int rc = check_row(&rows[i], &m);
-        if (rc == BTX_OK && i > 0 && !in_order(&rows[i - 1], &rows[i]))
-            rc = BTX_EINVAL;
-        if (rc != BTX_OK) {
-            if (bad_index)
-                *bad_index = i;
-            return rc;
-        }
-    }
-    return BTX_OK;
+    int32_t field;
+    return btx_check_audit_rows(rows, n, bad_index, &field);
 }
 
 /* ---- per-call tables ---- */
@@ -271,9 +232,8 @@ typedef struct audit {
     const btx_audit_row *rows;
     btx__policy pol;
     int32_t length, unit;                             /* substance-wide window */
-    int8_t subst_window[NSUB][2];                     /* [substance][pediatric] -> rule */
     int8_t ind_rule[NSUB][NIND];                      /* index in ind[], -1 none */
-    ind_window ind[MAX_IND_RULES];
+    ind_window ind[BTX__AUDIT_MAX_IND_WINDOWS];
     size_t ind_count;
     cell cells[NCELLS];                               /* [product][indication][pediatric] */
     uint32_t cap_ind[NCELLS][2];                      /* short path caps: the indications
@@ -314,48 +274,45 @@ static NOINLINE void fill_cell(audit *a, size_t ci, int32_t product, int32_t ind
     c->slot = (uint16_t)(substance * NIND + indication);
     int per_kg = 0;
     int32_t ids[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-    c->window = a->subst_window[substance][pediatric];
-    if (c->window >= 0) {
-        const btx__window_rule *r = &btx__window_rules[c->window];
+    /* Which rules apply: rules.c decides, as for btx_evaluate. */
+    btx__rules rules;
+    btx__rules_for(product, indication, population, &rules);
+    c->window = -1;
+    if (rules.window) {
+        const btx__window_rule *r = rules.window;
+        c->window = (int8_t)(r - btx__window_rules);
         c->window_id = (int16_t)(a->pol.window_length > 0 && r->policy_id != 0 ? r->policy_id
                                                                                 : r->id);
         c->limit = r->limit;
         per_kg = r->limit_per_kg > 0;
     }
+    /* The indication window this row's units count in (whatever the population), and
+     * the one that applies to it (rules.c). */
     c->ind_add = a->ind_rule[substance][indication];
-    c->ind_window = c->ind_add;
-    if (c->ind_window >= 0) {
-        const int32_t p = a->ind[c->ind_window].rule->population;
-        if (p != 0 && p != population)
-            c->ind_window = -1;
-    }
-    for (size_t i = 0; i < btx__cap_rule_count && i < MAX_CAP_RULES; i++) {
-        const btx__cap_rule *r = &btx__cap_rules[i];
-        if (r->product == product && (r->indications & BTX__IND_BIT(indication)) &&
-            (r->population == 0 || r->population == population))
-            c->caps = (uint16_t)(c->caps | (1u << i));
-    }
-    if (indication != 0) { /* else: no session, no interval rule, no label check */
-        const btx__interval_rule *ir = btx__interval_rule_for(product, indication, population);
-        if (ir) {
-            c->interval = (int16_t)(ir - btx__interval_rules);
-            ids[BIT_INTERVAL] = ir->id;
-            /* interval_open, as a gap in days: L months span 28L - 3 to 31L days. */
-            if (ir->unit == BTX_MONTHS) {
-                c->interval_months = (int16_t)ir->length;
-                c->ivl_lo = 28 * ir->length - 3;
-                c->ivl_hi = 31 * ir->length;
-            } else {
-                c->ivl_lo = c->ivl_hi = ir->unit == BTX_WEEKS ? 7 * ir->length : ir->length;
-            }
-            c->ivl_flag = (uint8_t)(ir->kind == BTX_INTERVAL_MINIMUM ? BTX_AUDIT_TOO_SOON
-                                                                     : BTX_AUDIT_SCHEDULE);
+    c->ind_window = -1;
+    if (rules.ind_window)
+        c->ind_window = a->ind_rule[rules.ind_window->substance][rules.ind_window->indication];
+    c->caps = (uint16_t)rules.caps; /* rules_data.c: at most BTX__AUDIT_MAX_CAP_RULES rows */
+    if (rules.interval) {
+        const btx__interval_rule *ir = rules.interval;
+        c->interval = (int16_t)(ir - btx__interval_rules);
+        ids[BIT_INTERVAL] = ir->id;
+        /* interval_open, as a gap in days: L months span 28L - 3 to 31L days. */
+        if (ir->unit == BTX_MONTHS) {
+            c->interval_months = (int16_t)ir->length;
+            c->ivl_lo = 28 * ir->length - 3;
+            c->ivl_hi = 31 * ir->length;
+        } else {
+            c->ivl_lo = c->ivl_hi = ir->unit == BTX_WEEKS ? 7 * ir->length : ir->length;
         }
-        int32_t status = 0;
-        const btx__protocol_row *p = btx__protocol_find(product, indication, population, &status);
+        c->ivl_flag = (uint8_t)(ir->kind == BTX_INTERVAL_MINIMUM ? BTX_AUDIT_TOO_SOON
+                                                                 : BTX_AUDIT_SCHEDULE);
+    }
+    if (indication != 0) { /* else: no session, no label check */
+        const btx__protocol_row *p = rules.protocol;
         if (!p) {
             c->label_flag = (uint8_t)BTX_AUDIT_NOT_LABELLED;
-            c->label_rule = (int16_t)(status == BTX_LABEL_NOT_ESTABLISHED
+            c->label_rule = (int16_t)(rules.label_status == BTX_LABEL_NOT_ESTABLISHED
                                           ? BTX_RULE_LABEL_NOT_ESTABLISHED
                                           : BTX_RULE_LABEL_NOT_LABELLED);
         } else {
@@ -408,7 +365,6 @@ static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
     if (rc != BTX_OK)
         return rc;
     a->rows = rows;
-    memset(a->subst_window, -1, sizeof a->subst_window);
     memset(a->ind_rule, -1, sizeof a->ind_rule);
     for (size_t ci = 0; ci < NCELLS; ci++)
         a->cells[ci].state = 0;
@@ -416,21 +372,19 @@ static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
     a->ind_count = 0;
     a->length = 3;
     a->unit = BTX_MONTHS;
+    /* Every substance-wide window has one length (3 months; tests/check_rules.c), so
+     * the trailing window of every substance starts on the same day. */
     int have_length = 0;
-    for (size_t i = 0; i < btx__window_rule_count && i < 100; i++) {
+    for (size_t i = 0; i < btx__window_rule_count; i++) {
         const btx__window_rule *r = &btx__window_rules[i];
         if (r->indication == 0) {
-            /* Substance-wide: the table gives every one the same length (3 months). */
             if (!have_length) {
                 a->length = r->length;
                 a->unit = r->unit;
                 have_length = 1;
             }
-            if (r->population != BTX_PEDIATRIC)
-                a->subst_window[r->substance][0] = (int8_t)i;
-            if (r->population != BTX_ADULT)
-                a->subst_window[r->substance][1] = (int8_t)i;
-        } else if (a->ind_count < MAX_IND_RULES) {
+        } else if (a->ind_rule[r->substance][r->indication] < 0) {
+            /* rules_data.c has at most BTX__AUDIT_MAX_IND_WINDOWS such rows. */
             a->ind[a->ind_count].rule = r;
             a->ind_rule[r->substance][r->indication] = (int8_t)a->ind_count;
             a->ind_count++;
@@ -586,23 +540,6 @@ static inline btx_milli units_of(const btx_audit_row *r)
     return rounded;
 }
 
-/* The limit of a rule with an absolute part and maybe a per-kg part; *missing when the
- * per-kg part needs a weight the row does not have. */
-static btx_milli limit_for(btx_milli limit, btx_milli per_kg, double weight_kg, int *missing)
-{
-    *missing = 0;
-    if (per_kg > 0) {
-        if (weight_kg > 0.0) {
-            btx_milli w = btx__milli_per_kg(per_kg, weight_kg);
-            if (w < limit)
-                limit = w;
-        } else {
-            *missing = 1;
-        }
-    }
-    return limit;
-}
-
 static inline void flag(int32_t *flags, int32_t *rule, int32_t bit, int32_t id)
 {
     *flags |= bit;
@@ -675,7 +612,7 @@ static NOINLINE int32_t judge(audit *a, size_t k, btx_milli own, int single, con
     const btx_milli total = a->sum[s];
     if (c->window >= 0) {
         const btx__window_rule *r = &btx__window_rules[c->window];
-        const btx_milli limit = limit_for(r->limit, r->limit_per_kg, row->weight_kg, &missing);
+        const btx_milli limit = btx__limit_for(r->limit, r->limit_per_kg, row->weight_kg, &missing);
         if (total > limit)
             flag(&flags, &rule, BTX_AUDIT_OVER_WINDOW, c->window_id);
         else if (missing)
@@ -693,7 +630,7 @@ static NOINLINE int32_t judge(audit *a, size_t k, btx_milli own, int single, con
                 w->sum -= units_of(t);
             w->tail++;
         }
-        const btx_milli limit = limit_for(r->limit, r->limit_per_kg, row->weight_kg, &missing);
+        const btx_milli limit = btx__limit_for(r->limit, r->limit_per_kg, row->weight_kg, &missing);
         if (w->sum > limit)
             flag(&flags, &rule, BTX_AUDIT_OVER_WINDOW, r->id);
         else if (missing)
@@ -729,7 +666,7 @@ static NOINLINE int32_t judge(audit *a, size_t k, btx_milli own, int single, con
                 t = a->day[s][indication].milli;
             }
         }
-        const btx_milli cap = limit_for(r->cap, r->cap_per_kg, row->weight_kg, &missing);
+        const btx_milli cap = btx__limit_for(r->cap, r->cap_per_kg, row->weight_kg, &missing);
         if (t > cap)
             flag(&flags, &rule, BTX_AUDIT_OVER_SESSION, r->id);
         else if (missing)

@@ -132,8 +132,9 @@ static void check_day(const ctx *c, btx_date e, unsigned mask, day_result *r)
         }
     }
     if (mask & CHK_INTERVAL) {
-        const btx__interval_rule *rule =
-            btx__interval_rule_for(c->product, c->indication, btx__population_on(&c->pat, e));
+        btx__rules rules;
+        btx__rules_for(c->product, c->indication, btx__population_on(&c->pat, e), &rules);
+        const btx__interval_rule *rule = rules.interval;
         if (rule) {
             btx_date prev, next, until;
             btx__neighbours(c->h, c->n, c->substance, c->indication, e, &prev, &next);
@@ -314,13 +315,9 @@ static void emit_windows(const ctx *c, sink *s)
     }
 }
 
-static const char spacing_source[] =
-    "Caller's policy: minimum days between visits of one substance (policy->min_spacing_days)";
-
-static void emit_intervals(const ctx *c, sink *s)
+static void emit_intervals(const ctx *c, const btx__rules *rules, sink *s)
 {
-    const btx__interval_rule *rule =
-        btx__interval_rule_for(c->product, c->indication, btx__population_on(&c->pat, c->d));
+    const btx__interval_rule *rule = rules->interval;
     if (rule) {
         btx_date prev, next;
         btx__neighbours(c->h, c->n, c->substance, c->indication, c->d, &prev, &next);
@@ -334,15 +331,13 @@ static void emit_intervals(const ctx *c, sink *s)
             f->earliest_date = rule_earliest(c, CHK_INTERVAL);
     }
     if (c->pol.min_spacing_days > 0) {
+        const btx__other_rule *r = btx__other_rule_get(BTX_RULE_POLICY_SPACING);
         btx_date prev, next;
         btx__neighbours(c->h, c->n, c->substance, 0, c->d, &prev, &next);
         int pass = btx__interval_test(prev, next, c->d, c->pol.min_spacing_days, BTX_DAYS, NULL);
         btx_finding *f = next_finding(
             s, c, BTX_FINDING_TOO_SOON, pass ? BTX_PASS : BTX_FAIL, pass ? BTX_INFO : BTX_CRITICAL,
-            BTX_RULE_POLICY_SPACING, 0,
-            pass ? "Visits of this substance are at least the policy's minimum spacing apart."
-                 : "Another visit of this substance is closer than the policy's minimum spacing.",
-            spacing_source);
+            r->id, r->evidence, pass ? r->msg_pass : r->msg_fail, r->source);
         if (f && !pass)
             f->earliest_date = rule_earliest(c, CHK_SPACING);
     }
@@ -373,7 +368,8 @@ static btx_milli day_total(const ctx *c, const btx__cap_rule *r, btx_date e)
     return t;
 }
 
-/* First day after d whose recorded total leaves room for the proposal under a cap. */
+/* First day after d whose recorded total leaves room for the proposal under a cap (or,
+ * with r NULL, under a maximum for the proposal's session). */
 static btx_date cap_earliest(const ctx *c, const btx__cap_rule *r, btx_milli cap)
 {
     if (c->u > cap)
@@ -386,27 +382,17 @@ static btx_date cap_earliest(const ctx *c, const btx__cap_rule *r, btx_milli cap
     return BTX_DATE_UNKNOWN;
 }
 
-static int emit_caps(const ctx *c, sink *s)
+static int emit_caps(const ctx *c, const btx__rules *rules, sink *s)
 {
-    const int32_t population = btx__population_on(&c->pat, c->d);
+    const double weight =
+        btx__weight_usable(&c->pat, &c->pol, c->d) ? c->pat.weight_kg : 0.0;
     int session_failed = 0;
     for (size_t i = 0; i < btx__cap_rule_count; i++) {
+        if (!(rules->caps & (UINT32_C(1) << i)))
+            continue;
         const btx__cap_rule *r = &btx__cap_rules[i];
-        if (r->product != c->product || !(r->indications & BTX__IND_BIT(c->indication)))
-            continue;
-        if (r->population != 0 && r->population != population)
-            continue;
-        btx_milli cap = r->cap;
-        int weight_missing = 0;
-        if (r->cap_per_kg > 0) {
-            if (btx__weight_usable(&c->pat, &c->pol, c->d)) {
-                btx_milli w = btx__milli_per_kg(r->cap_per_kg, c->pat.weight_kg);
-                if (w < cap)
-                    cap = w;
-            } else {
-                weight_missing = 1;
-            }
-        }
+        int weight_missing;
+        const btx_milli cap = btx__limit_for(r->cap, r->cap_per_kg, weight, &weight_missing);
         const btx_milli total = day_total(c, r, c->d);
         int32_t status = total + c->u > cap ? BTX_FAIL
                          : weight_missing   ? BTX_NOT_CHECKED
@@ -428,82 +414,68 @@ static int emit_caps(const ctx *c, sink *s)
     return session_failed;
 }
 
-static void emit_protocol(const ctx *c, sink *s, int session_failed)
+static void emit_protocol(const ctx *c, const btx__rules *rules, sink *s, int session_failed)
 {
-    btx_protocol p;
-    memset(&p, 0, sizeof p);
-    p.struct_size = sizeof p;
+    const btx__protocol_row *p = rules->protocol;
     const int32_t population = btx__population_on(&c->pat, c->d);
-    int rc = btx_protocol_lookup(c->product, c->indication, population, &p);
-    if (rc == BTX_OK && p.dose_max_units > 0.0 && !session_failed) {
+    if (p && p->dose_max_units > 0.0 && !session_failed) {
+        const btx__other_rule *r = btx__other_rule_get(BTX_RULE_PROTOCOL_DOSE);
         btx_milli max, total = day_total(c, NULL, c->d);
-        if (btx__milli_from_units(p.dose_max_units, &max) == BTX_OK && total + c->u > max) {
-            btx_finding *f = next_finding(
-                s, c, BTX_FINDING_ABOVE_PROTOCOL, BTX_FAIL, BTX_WARNING, BTX_RULE_PROTOCOL_DOSE,
-                p.evidence,
-                "Session total is above the label's recommended dose range for this indication.",
-                p.source);
+        if (btx__milli_from_units(p->dose_max_units, &max) == BTX_OK && total + c->u > max) {
+            btx_finding *f = next_finding(s, c, BTX_FINDING_ABOVE_PROTOCOL, BTX_FAIL,
+                                          BTX_WARNING, r->id, p->evidence, r->msg_fail,
+                                          p->source);
             set_units(f, max, total, c->u);
-            if (f) {
-                /* A session cap-like test against the protocol maximum. */
-                btx_date e = BTX_DATE_UNKNOWN;
-                if (c->u <= max)
-                    for (btx_date x = c->d + 1; x <= BTX_DATE_MAX; x++)
-                        if (day_total(c, NULL, x) + c->u <= max) {
-                            e = x;
-                            break;
-                        }
-                f->earliest_date = e;
-            }
+            if (f)
+                f->earliest_date = cap_earliest(c, NULL, max);
         }
     }
 
     /* Label status and age range. */
-    static const char no_label_source[] =
-        "US prescribing information of the product (label-facts.md Part A: pairs not in the labels are not labelled)";
-    static const char not_established_source[] =
-        "BOTOX PI 1 (limitations of use: safety and effectiveness not established for episodic migraine); S26, S27, S28";
     const int age_known = c->pat.birth_date != BTX_DATE_UNKNOWN;
-    if (rc == BTX_ENOTFOUND && p.label_status == BTX_LABEL_NOT_ESTABLISHED) {
-        next_finding(s, c, BTX_FINDING_NOT_ESTABLISHED, BTX_FAIL, BTX_WARNING,
-                     BTX_RULE_LABEL_NOT_ESTABLISHED, BTX_EVIDENCE_LABEL,
-                     "The label says safety and effectiveness are not established for this indication.",
-                     not_established_source);
-    } else if (rc == BTX_ENOTFOUND) {
-        btx_finding *f = next_finding(
-            s, c, BTX_FINDING_NOT_LABELLED, BTX_FAIL, BTX_WARNING, BTX_RULE_LABEL_NOT_LABELLED,
-            BTX_EVIDENCE_LABEL,
-            population == BTX_PEDIATRIC
-                ? "No US label covers this product and indication for patients under 18."
-                : "No US label covers this product and indication.",
-            no_label_source);
-        if (f && population == BTX_PEDIATRIC) {
-            btx_protocol a;
-            memset(&a, 0, sizeof a);
-            a.struct_size = sizeof a;
-            if (btx_protocol_lookup(c->product, c->indication, BTX_ADULT, &a) == BTX_OK) {
-                int32_t years = a.age_min_years > 18 ? a.age_min_years : 18;
-                btx_date b = btx__birthday(c->pat.birth_date, years);
+    if (!p && rules->label_status == BTX_LABEL_NOT_ESTABLISHED) {
+        const btx__other_rule *r = btx__other_rule_get(BTX_RULE_LABEL_NOT_ESTABLISHED);
+        next_finding(s, c, BTX_FINDING_NOT_ESTABLISHED, BTX_FAIL, BTX_WARNING, r->id,
+                     r->evidence, r->msg_fail, r->source);
+    } else if (!p) {
+        const btx__other_rule *r = btx__other_rule_get(BTX_RULE_LABEL_NOT_LABELLED);
+        const int pediatric = population == BTX_PEDIATRIC;
+        btx_finding *f = next_finding(s, c, BTX_FINDING_NOT_LABELLED, BTX_FAIL, BTX_WARNING,
+                                      r->id, r->evidence,
+                                      pediatric ? r->msg_fail_alt : r->msg_fail, r->source);
+        if (f && pediatric) {
+            /* Labelled for adults: allowed from the adult row's lowest age (at least 18). */
+            btx__rules adult;
+            btx__rules_for(c->product, c->indication, BTX_ADULT, &adult);
+            if (adult.protocol) {
+                const int32_t min = adult.protocol->age_min_years;
+                const btx_date b = btx__birthday(c->pat.birth_date, min > 18 ? min : 18);
                 f->earliest_date = b <= BTX_DATE_MAX ? b : BTX_DATE_UNKNOWN;
             }
         }
-    } else if (rc == BTX_OK && age_known) {
+    } else if (age_known) {
         const int32_t age = btx__age_years(c->pat.birth_date, c->d);
-        const int too_young = p.age_min_years > 0 && age < p.age_min_years;
-        const int too_old = p.age_max_years > 0 && age > p.age_max_years;
+        const int too_young = p->age_min_years > 0 && age < p->age_min_years;
+        const int too_old = p->age_max_years > 0 && age > p->age_max_years;
         if (too_young || too_old) {
-            btx_finding *f = next_finding(
-                s, c, BTX_FINDING_NOT_LABELLED, BTX_FAIL, BTX_WARNING, BTX_RULE_LABEL_AGE,
-                p.evidence,
-                too_young ? "The patient is younger than the label's age range for this indication."
-                          : "The patient is older than the label's age range for this indication.",
-                p.source);
+            const btx__other_rule *r = btx__other_rule_get(BTX_RULE_LABEL_AGE);
+            btx_finding *f = next_finding(s, c, BTX_FINDING_NOT_LABELLED, BTX_FAIL, BTX_WARNING,
+                                          r->id, p->evidence,
+                                          too_young ? r->msg_fail : r->msg_fail_alt, p->source);
             if (f && too_young) {
-                btx_date b = btx__birthday(c->pat.birth_date, p.age_min_years);
+                const btx_date b = btx__birthday(c->pat.birth_date, p->age_min_years);
                 f->earliest_date = b <= BTX_DATE_MAX ? b : BTX_DATE_UNKNOWN;
             }
         }
     }
+}
+
+static void emit_notice(const ctx *c, sink *s, int32_t code, int32_t status, int32_t severity,
+                        int32_t id)
+{
+    const btx__other_rule *r = btx__other_rule_get(id);
+    next_finding(s, c, code, status, severity, r->id, r->evidence,
+                 status == BTX_PASS ? r->msg_pass : r->msg_fail, r->source);
 }
 
 static void emit_notices(const ctx *c, sink *s)
@@ -512,23 +484,17 @@ static void emit_notices(const ctx *c, sink *s)
     for (size_t i = 0; i < c->n; i++) {
         const btx_administration *a = &c->h[i];
         if (btx__substance_of(a->product) != c->substance && a->date >= from && a->date <= to) {
-            next_finding(s, c, BTX_FINDING_MIXED_SUBSTANCES, BTX_NOT_CHECKED, BTX_WARNING,
-                         BTX_RULE_NOTICE_MIXED_SUBSTANCES, 0,
-                         "Another botulinum toxin was given or planned within 3 months; units of different products are not interchangeable and are not added up, so the combined exposure was not checked.",
-                         "Units not interchangeable between botulinum toxin products (BOTOX PI 2.1, 5.x, 11; Dysport, Xeomin, Jeuveau, Daxxify, Letybo, Myobloc PIs); cumulative dose to be considered (Jeuveau PI, S63)");
+            emit_notice(c, s, BTX_FINDING_MIXED_SUBSTANCES, BTX_NOT_CHECKED, BTX_WARNING,
+                        BTX_RULE_NOTICE_MIXED_SUBSTANCES);
             break;
         }
     }
     if (c->pat.birth_date == BTX_DATE_UNKNOWN)
-        next_finding(s, c, BTX_FINDING_AGE_UNKNOWN, BTX_PASS, BTX_INFO,
-                     BTX_RULE_NOTICE_AGE_UNKNOWN, 0,
-                     "Birth date unknown: adult rules were applied; pediatric limits were not checked.",
-                     "libbtxdose semantics (design.md section 4, Population)");
+        emit_notice(c, s, BTX_FINDING_AGE_UNKNOWN, BTX_PASS, BTX_INFO,
+                    BTX_RULE_NOTICE_AGE_UNKNOWN);
     if (!c->pol.history_complete)
-        next_finding(s, c, BTX_FINDING_HISTORY_INCOMPLETE, BTX_PASS, BTX_INFO,
-                     BTX_RULE_NOTICE_HISTORY_INCOMPLETE, 0,
-                     "History not declared complete: totals count only the records given and are a lower bound.",
-                     "libbtxdose semantics (design.md section 5; policy->history_complete)");
+        emit_notice(c, s, BTX_FINDING_HISTORY_INCOMPLETE, BTX_PASS, BTX_INFO,
+                    BTX_RULE_NOTICE_HISTORY_INCOMPLETE);
 }
 
 int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
@@ -547,10 +513,12 @@ int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
     int rc = load(&c, patient, policy, history, n, proposed);
     if (rc != BTX_OK)
         return rc;
+    btx__rules rules;
+    btx__rules_for(c.product, c.indication, btx__population_on(&c.pat, c.d), &rules);
     emit_windows(&c, &s);
-    emit_intervals(&c, &s);
-    int session_failed = emit_caps(&c, &s);
-    emit_protocol(&c, &s, session_failed);
+    emit_intervals(&c, &rules, &s);
+    int session_failed = emit_caps(&c, &rules, &s);
+    emit_protocol(&c, &rules, &s, session_failed);
     emit_notices(&c, &s);
     *count = s.count;
     return s.count > capacity ? BTX_ENOSPC : BTX_OK;

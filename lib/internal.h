@@ -113,6 +113,15 @@ typedef struct btx__policy {
     int32_t history_complete;
 } btx__policy;
 
+/* Input checks (validate.c): the library's one validation, in its documented order
+ * (validate.h). *field (never NULL here) names the first bad field. */
+int btx__check_record(const btx_administration *a, int32_t *field);
+int btx__check_proposal(const btx_administration *a, int32_t *field);
+int btx__check_patient(const btx_patient *p, int32_t *field);
+int btx__check_policy(const btx_policy *p, int32_t *field);
+int btx__check_audit_row(const btx_audit_row *r, int32_t *field);
+/* The order of row r after prev (keys ascending, dates ascending within a key). */
+int btx__check_audit_order(const btx_audit_row *prev, const btx_audit_row *r, int32_t *field);
 int btx__validate_record(const btx_administration *a);
 int btx__load_patient(const btx_patient *patient, btx__patient *out);
 int btx__load_policy(const btx_policy *policy, btx__policy *out);
@@ -173,10 +182,15 @@ typedef struct btx__interval_rule {
     const char *msg_pass, *msg_fail;
 } btx__interval_rule;
 
-/* A rule id without a table row of its own: policy, protocol, label and notices. */
+/* A rule without a limit of its own: policy, protocol, label and notices. Its
+ * messages and source are data too (rules_data.c). */
 typedef struct btx__other_rule {
     int32_t id;
+    int32_t evidence;          /* of its own source; protocol rules take the row's */
     const char *name;
+    const char *source;        /* NULL: the protocol row's source */
+    const char *msg_pass, *msg_fail;
+    const char *msg_fail_alt;  /* the second wording of a failure (pediatric; too old) */
 } btx__other_rule;
 
 extern const btx__window_rule btx__window_rules[];
@@ -187,6 +201,42 @@ extern const btx__interval_rule btx__interval_rules[];
 extern const size_t btx__interval_rule_count;
 extern const btx__other_rule btx__other_rules[];
 extern const size_t btx__other_rule_count;
+
+/* Capacities of the population audit (audit.c). rules_data.c checks the tables against
+ * them at compile time where C allows (counts); tests/check_rules.c walks the tables for
+ * the rest (ids, one length for every substance-wide window, indication windows). */
+#define BTX__AUDIT_MAX_CAP_RULES 16        /* bits of the audit's per-cell cap set */
+#define BTX__AUDIT_MAX_WINDOW_RULES 127    /* window rule indices are int8_t */
+#define BTX__AUDIT_MAX_IND_WINDOWS 4       /* indication-limited windows tracked at once */
+#define BTX__AUDIT_MAX_INTERVAL_RULES 32767 /* interval rule indices are int16_t */
+#define BTX__AUDIT_RULE_ID_MAX 127         /* the short path keeps rule ids as int8_t */
+#define BTX__RULES_MAX_CAP_RULES 32        /* bits of btx__rules.caps */
+
+/* ---- rule selection (rules.c): the one place that decides which rules apply ---- */
+
+/* Every rule that applies to a dose of one product and indication for one population
+ * (BTX_ADULT or BTX_PEDIATRIC, as on the dose's date). Indication 0 (not recorded):
+ * the substance-wide window and the caps that count every indication; no interval,
+ * no protocol, no label check. */
+typedef struct btx__rules {
+    const btx__window_rule *window;      /* the substance-wide window, or NULL */
+    const btx__window_rule *ind_window;  /* a window of this indication only, or NULL */
+    uint32_t caps;                       /* bit i: btx__cap_rules[i] applies */
+    const btx__interval_rule *interval;  /* the label interval, or NULL */
+    const btx__protocol_row *protocol;   /* the label's row, or NULL (see label_status) */
+    int32_t label_status;                /* BTX_LABEL_*; 0 for indication 0 (not asked) */
+} btx__rules;
+
+void btx__rules_for(int32_t product, int32_t indication, int32_t population, btx__rules *out);
+
+/* The table row of a rule without a limit of its own (never NULL for the ids of
+ * btx__other_rules; NULL otherwise). */
+const btx__other_rule *btx__other_rule_get(int32_t id);
+
+/* A limit with an absolute part and an optional per-kg part (0 = none): the lower of
+ * the two when weight_kg > 0 (a usable weight); the absolute part otherwise, with
+ * *weight_missing set when the per-kg part could not be applied. */
+btx_milli btx__limit_for(btx_milli limit, btx_milli per_kg, double weight_kg, int *weight_missing);
 
 /* ---- window spans (window.c) ---- */
 /* d + length in days, weeks (7 days) or calendar months. */
@@ -249,15 +299,12 @@ typedef struct btx__window_check {
     int weight_missing;   /* a weight-based limit without a usable weight */
 } btx__window_check;
 
-/* The window rules for a dose of product/indication on day d (at most 2). */
+/* The window rules for a dose of product/indication on day d (at most 2; rules.c). */
 size_t btx__window_checks(const btx__patient *patient, const btx__policy *policy,
                           int32_t product, int32_t indication, btx_date d,
                           btx__window_check out[2]);
 
 /* ---- intervals (interval.c) ---- */
-/* The label interval rule for a proposal, or NULL. */
-const btx__interval_rule *btx__interval_rule_for(int32_t product, int32_t indication,
-                                                 int32_t population);
 /* Latest session date before d and earliest after d (INT32_MIN / INT32_MAX when none)
  * of a substance and indication; indication 0 = visits (any indication). */
 void btx__neighbours(const btx_administration *history, size_t n, int32_t substance,

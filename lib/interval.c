@@ -6,18 +6,6 @@
  * (any indication) of the substance. */
 #include "internal.h"
 
-const btx__interval_rule *btx__interval_rule_for(int32_t product, int32_t indication,
-                                                 int32_t population)
-{
-    for (size_t i = 0; i < btx__interval_rule_count; i++) {
-        const btx__interval_rule *r = &btx__interval_rules[i];
-        if (r->product == product && (r->indications & BTX__IND_BIT(indication)) &&
-            (r->population == 0 || r->population == population))
-            return r;
-    }
-    return NULL;
-}
-
 void btx__neighbours(const btx_administration *history, size_t n, int32_t substance,
                      int32_t indication, btx_date d, btx_date *prev, btx_date *next)
 {

@@ -206,46 +206,6 @@ void btx__window_worst(const btx__src *src, btx_date d, int32_t length, int32_t 
     out->end = btx__add_length(start, length, unit);
 }
 
-size_t btx__window_checks(const btx__patient *patient, const btx__policy *policy,
-                          int32_t product, int32_t indication, btx_date d,
-                          btx__window_check out[2])
-{
-    const int32_t substance = btx__substance_of(product);
-    const int32_t population = btx__population_on(patient, d);
-    size_t k = 0;
-    for (size_t i = 0; i < btx__window_rule_count && k < 2; i++) {
-        const btx__window_rule *r = &btx__window_rules[i];
-        if (r->substance != substance)
-            continue;
-        if (r->indication != 0 && r->indication != indication)
-            continue;
-        if (r->population != 0 && r->population != population)
-            continue;
-        btx__window_check *c = &out[k++];
-        c->rule = r;
-        c->rule_id = r->id;
-        c->length = r->length;
-        c->unit = r->unit;
-        if (r->policy_id != 0 && policy->window_length > 0) {
-            c->rule_id = r->policy_id;
-            c->length = policy->window_length;
-            c->unit = policy->window_unit;
-        }
-        c->limit = r->limit;
-        c->weight_missing = 0;
-        if (r->limit_per_kg > 0) {
-            if (btx__weight_usable(patient, policy, d)) {
-                btx_milli w = btx__milli_per_kg(r->limit_per_kg, patient->weight_kg);
-                if (w < c->limit)
-                    c->limit = w;
-            } else {
-                c->weight_missing = 1;
-            }
-        }
-    }
-    return k;
-}
-
 int btx_window_total(const btx_administration *history, size_t n, int32_t substance,
                      btx_date start, int32_t length, int32_t unit, double *units)
 {

@@ -27,5 +27,6 @@
 #include "rule.h"
 #include "evaluate.h"
 #include "audit.h"
+#include "validate.h"
 
 #endif /* BTXDOSE_H */
