@@ -1,84 +1,64 @@
-/* Command-line options of the btxdose tool: one parser for every subcommand, strict
- * number and date parsing, and the patient/policy structs the options fill in. */
-#ifndef BTXDOSE_CLI_ARGS_H
-#define BTXDOSE_CLI_ARGS_H
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The tool's one option parser: a table of every option, grouped; each command names
+ * the groups it takes. It fills the patient and policy structs, and its help text comes
+ * from the same table. */
+#ifndef BTXDOSE_TOOL_OPT_H
+#define BTXDOSE_TOOL_OPT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <btxdose/btxdose.h>
 
-/* Groups of options; a subcommand names the groups it accepts. */
+/* Groups of options; a command names the groups it takes. */
 enum {
-    OPTG_HISTORY = 1u << 0,    /* --history FILE, --format csv|json */
-    OPTG_PROPOSE = 1u << 1,    /* --propose DATE,PRODUCT,INDICATION,UNITS */
-    OPTG_QUERY = 1u << 2,      /* --date, --product, --indication */
-    OPTG_PATIENT = 1u << 3,    /* --birth-date, --weight-kg, --weight-date */
-    OPTG_POLICY = 1u << 4,     /* --window-*, --min-spacing-days, ... */
-    OPTG_JSON = 1u << 5,       /* --json */
-    OPTG_PROTOCOL = 1u << 6    /* --pediatric, --vial, --diluent */
+    OPTG_HISTORY = 1u << 0,  /* --history FILE, --format csv|json */
+    OPTG_INPUT = 1u << 1,    /* --input FILE, --format csv|json, --limit N */
+    OPTG_PROPOSE = 1u << 2,  /* --propose DATE,PRODUCT,INDICATION,UNITS */
+    OPTG_QUERY = 1u << 3,    /* --date, --product, --indication */
+    OPTG_PATIENT = 1u << 4,  /* --birth-date, --weight-kg, --weight-date */
+    OPTG_WINDOW = 1u << 5,   /* --window-days|weeks|months, --min-spacing-days */
+    OPTG_POLICY = 1u << 6,   /* --weight-max-age-days, --warn-fraction, --history-complete */
+    OPTG_JSON = 1u << 7,     /* --json */
+    OPTG_PROTOCOL = 1u << 8  /* --pediatric, --vial, --diluent */
 };
 
-#define CLI_MAX_POSITIONAL 4
+#define OPT_MAX_POSITIONAL 4
 
 typedef struct cli_options {
-    const char *history_path;   /* NULL when not given */
-    const char *format;         /* "csv", "json" or NULL (from the file name) */
-    const char *propose;        /* raw DATE,PRODUCT,INDICATION,UNITS */
-    const char *date;           /* raw --date */
-    const char *product;        /* raw --product */
-    const char *indication;     /* raw --indication */
+    const char *history_path;  /* --history, NULL when not given */
+    const char *input_path;    /* --input, NULL when not given */
+    const char *format;        /* "csv", "json" or NULL (from the file name) */
+    const char *propose;       /* raw DATE,PRODUCT,INDICATION,UNITS */
+    const char *date;          /* raw --date */
+    const char *product;       /* raw --product */
+    const char *indication;    /* raw --indication */
+    int32_t limit;             /* --limit, -1 when not given */
     int json;
     int pediatric;
     int have_vial, have_diluent;
     double vial_units, diluent_ml;
-    int have_patient;           /* any patient option given */
+    int have_patient;          /* any patient option given */
     btx_patient patient;
-    int have_policy;            /* any policy option given */
+    int have_policy;           /* any policy option given */
     btx_policy policy;
-    const char *positional[CLI_MAX_POSITIONAL];
+    const char *window_option; /* the --window-* option given, or NULL */
+    const char *positional[OPT_MAX_POSITIONAL];
     size_t npositional;
 } cli_options;
 
-/* Parses argv[first..argc-1] for a subcommand that accepts the option groups in
- * `groups` and at most `max_positional` positional arguments. Prints a message naming
- * the option and returns -1 on any error; 0 on success. */
-int args_parse(int argc, char **argv, int first, unsigned groups, size_t max_positional,
-               const char *command, cli_options *out);
+/* Parses argv[1..argc-1] (argv[0] is the command's name) for a command that takes the
+ * option groups in `groups` and at most `max_positional` positional arguments.
+ * Returns 0; 1 for --help or -h; -1 after printing a message naming the option. */
+int opt_parse(int argc, char **argv, unsigned groups, size_t max_positional, cli_options *out);
 
-/* Strict decimal number: [+-]digits[.digits][(e|E)[+-]digits] (".5" and "5." allowed),
- * the whole text consumed, finite. No hex, no "nan"/"inf", no spaces.
- * Returns 0 and the value, or -1. */
-int args_parse_number(const char *text, double *out);
+/* Prints the options of the given groups, one a line, from the option table. */
+void opt_help(FILE *out, unsigned groups);
 
-/* Strict non-negative decimal integer up to max. Returns 0 or -1. */
-int args_parse_count(const char *text, int32_t max, int32_t *out);
+/* Asks the library whether it takes the patient and the policy the options made
+ * (btx_check_patient, btx_check_policy). Returns 0, or -1 after printing
+ * "COMMAND: OPTION: libbtxdose refused the patient's FIELD: reason". */
+int opt_check_with_library(const cli_options *o, const char *command);
 
-/* Copies at most 60 bytes of text into buf for an error message, with every byte that
- * is not printable ASCII replaced by '?' and "..." when cut. buf needs 64 bytes. */
-const char *args_excerpt(const char *text, char *buf);
-
-/* Trims ASCII spaces and tabs at both ends, in place; returns the new start. */
-char *args_trim(char *s);
-
-/* Field converters shared by the option parser and the history readers. Each returns
- * 0, or -1 with a message (no prefix, e.g. "-5 is negative") in msg. */
-#define CLI_MSG_SIZE 256
-int field_date(const char *text, btx_date *out, char msg[CLI_MSG_SIZE]);
-int field_product(const char *text, int32_t *out, char msg[CLI_MSG_SIZE]);
-/* An empty indication gives 0 when allow_empty, else an error. */
-int field_indication(const char *text, int allow_empty, int32_t *out, char msg[CLI_MSG_SIZE]);
-int field_units(const char *text, double *out, char msg[CLI_MSG_SIZE]);
-
-/* Parses DATE,PRODUCT,INDICATION,UNITS into a record (indication required). Prints
- * "btxdose: --propose: FIELD: ..." and returns -1 when bad. */
-int args_parse_proposal(const char *text, btx_administration *out);
-
-/* Prints "btxdose: " and the formatted message to stderr. */
-void cli_error(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-#endif /* BTXDOSE_CLI_ARGS_H */
+#endif /* BTXDOSE_TOOL_OPT_H */
