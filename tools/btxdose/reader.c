@@ -567,17 +567,15 @@ static int jstring(json *j, char *out, size_t cap)
             break;
         if (c < 0x20)
             return fail_at(j->s->name, j->s->line, "control character in a string");
-        if (n + 4 >= cap)
-            return fail_at(j->s->name, j->s->line, "string too long (at most %zu bytes)",
-                           cap - 5);
         src_next(j->s);
-        if (c != '\\') {
-            out[n++] = (char)c;
-            continue;
-        }
-        int w = jescape(j, out + n);
-        if (w < 0)
+        char bytes[4];
+        int w = 1;
+        bytes[0] = (char)c;
+        if (c == '\\' && (w = jescape(j, bytes)) < 0)
             return -1;
+        if (n + (size_t)w >= cap)
+            return fail_at(j->s->name, j->s->line, "string longer than %zu bytes", cap - 1);
+        memcpy(out + n, bytes, (size_t)w);
         n += (size_t)w;
     }
     src_next(j->s);

@@ -22,11 +22,11 @@
 
 /* Longest CSV line, in bytes, without its line end. */
 #define READER_MAX_LINE 4096
-/* Longest CSV row, in bytes, all its lines together. */
+/* Most bytes of field text in a CSV row, all its lines together. */
 #define READER_MAX_ROW 65536
 /* Most fields in a CSV row. */
 #define READER_MAX_FIELDS 64
-/* Longest JSON string or number, in bytes once decoded. */
+/* Bytes of a JSON string or number once decoded, plus one: at most 1023. */
 #define READER_MAX_STRING 1024
 /* Most columns in a schema. */
 #define READER_MAX_COLUMNS 8
