@@ -226,6 +226,9 @@ class MalformedRows(Files):
              "4: weight_kg: expected a number"),
             ("nested.json", b"[\n" + good + b',\n{"patient": "p1", "x": [1]}]', "3: x:"),
             ("trailing.json", b"[\n" + good + b"\n]\n]", "4: unexpected text"),
+            # A bad byte where a second \\u escape must follow: one message, the byte's.
+            ("surrogate-nul.json", b'[{"patient": "\\ud800\0"}]', "1: NUL byte"),
+            ("surrogate.json", b'[{"patient": "\\ud800x"}]', "1: unpaired surrogate"),
         ]
         for name, data, where in cases:
             self.audit_refused(name, data, where)

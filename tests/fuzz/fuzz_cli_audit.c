@@ -7,8 +7,8 @@
  * or -1; on -1 nothing is left allocated (LSan) and the population is empty; on 0 the
  * number of rows equals the data rows of the input counted independently
  * (fuzz_cli_rows.h), every row is one the library accepts (btx_check_audit_row) with a
- * patient text that is not empty, the rows' lines are >= 1, strictly increase and never
- * exceed the input's lines, and a second read gives the same rows and patients. Sorted
+ * patient text that is not empty, the rows' lines are >= 1, increase (strictly in
+ * CSV; JSON objects may share a line) and never exceed the input's lines, and a second read gives the same rows and patients. Sorted
  * (population_sort), the rows are in the order btx_audit needs (btx_check_audit_rows),
  * patients are numbered 1..patients, the lines are still the same set, and btx_audit
  * answers with at most every row flagged. The reader reports every error on stderr:
@@ -38,7 +38,8 @@ static void check_rows(const population *p, const uint8_t *data, size_t size)
         CHECK(e->row.patient == 0 && e->patient != NULL && e->patient[0] != '\0', "patient");
         CHECK(e->line >= 1 && e->line <= lines, "line %zu of %zu", e->line, lines);
         if (i > 0)
-            CHECK(e->line > p->entries[i - 1].line, "lines do not increase");
+            CHECK(fuzz_lines_follow(p->entries[i - 1].line, e->line, FUZZ_FORMAT),
+                  "line %zu after line %zu", e->line, p->entries[i - 1].line);
     }
 }
 

@@ -69,6 +69,13 @@ static inline size_t fuzz_json_rows(const uint8_t *data, size_t size)
     return rows;
 }
 
+/* Whether line b may follow line a: a CSV row starts on a line after the row before it;
+ * JSON objects may share a line. */
+static inline int fuzz_lines_follow(size_t a, size_t b, const char *format)
+{
+    return format[0] == 'j' ? b >= a : b > a;
+}
+
 static inline size_t fuzz_rows(const uint8_t *data, size_t size, const char *format)
 {
     return format[0] == 'j' ? fuzz_json_rows(data, size) : fuzz_csv_rows(data, size);

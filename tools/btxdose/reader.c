@@ -480,6 +480,18 @@ static int jhex4(json *j, unsigned *out)
     return 0;
 }
 
+/* Takes the next byte if it is want: 0 taken, 1 another byte, -1 an error reported. */
+static int jtake(json *j, int want)
+{
+    int c = src_peek(j->s);
+    if (c == SRC_ERR)
+        return -1;
+    if (c != want)
+        return 1;
+    src_next(j->s);
+    return 0;
+}
+
 /* A \uXXXX escape (the "\u" taken), a surrogate pair as one code point. */
 static int jcodepoint(json *j, unsigned *cp)
 {
@@ -490,12 +502,13 @@ static int jcodepoint(json *j, unsigned *cp)
         return fail_at(name, j->s->line, "unpaired surrogate in a \\u escape");
     if (*cp >= 0xD800 && *cp <= 0xDBFF) {
         unsigned lo;
-        if (src_peek(j->s) != '\\')
+        int rc = jtake(j, '\\');
+        if (rc == 0)
+            rc = jtake(j, 'u');
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
             return fail_at(name, j->s->line, "unpaired surrogate in a \\u escape");
-        src_next(j->s);
-        if (src_peek(j->s) != 'u')
-            return fail_at(name, j->s->line, "unpaired surrogate in a \\u escape");
-        src_next(j->s);
         if (jhex4(j, &lo) != 0)
             return -1;
         if (lo < 0xDC00 || lo > 0xDFFF)
@@ -660,20 +673,19 @@ static int jliteral(json *j, const char *field)
                    "or null, found %s", field, jwhat(c));
 }
 
-/* The value of a member no schema column names: a scalar, skipped. */
-static int jskip_value(json *j, const char *key)
+/* The value of a member no schema column names (name: for messages): a scalar,
+ * skipped. The member's key is no longer needed, so its buffer takes a string. */
+static int jskip_value(json *j, const char *name)
 {
-    char ex[CLI_EXCERPT_SIZE];
     char scratch[64];
-    cli_excerpt(key, ex);
     int c = jskip(j);
     if (c == SRC_ERR)
         return -1;
     if (c == '"')
         return jstring(j, j->key, READER_MAX_STRING);
     if (c == '-' || (c >= '0' && c <= '9'))
-        return jnumber(j, ex, scratch, sizeof scratch);
-    return jliteral(j, ex);
+        return jnumber(j, name, scratch, sizeof scratch);
+    return jliteral(j, name);
 }
 
 /* The value of schema column k: a string or a number as the schema says. */
