@@ -300,6 +300,21 @@ class RowCounts(Files):
         bad = self.population([rows[0], rows[1], b"p1,2025-02-30,botox,,5,"])
         self.audit_refused("quoted-bad.csv", bad, "5: date:")
 
+    def test_patient_with_a_line_end(self):
+        # A patient text with a line end inside quotes: one patient, its rows at the lines
+        # where they start, and the text table keeps one line per row.
+        data = (b'patient,date,product,indication,units\n"a\nb",2025-01-01,botox,'
+                b'chronic_migraine,155\n"a\nb",2025-01-10,botox,chronic_migraine,155\n')
+        path = self.write("nl.csv", data)
+        rc, out, err = run("audit", "--input", path)
+        self.assertEqual(rc, 1, err)
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 3, out)
+        self.assertTrue(lines[1].startswith("4      a?b "), lines[1])
+        self.assertTrue(lines[2].startswith("2 rows, 1 patients, 1 flagged"), lines[2])
+        rc, out, err = run("audit", "--input", path, "--json")
+        self.assertEqual(json.loads(out)["flagged_rows"][0]["patient"], "a\nb")
+
     def test_json_lines(self):
         text = ('[\n  {"patient": "p1", "date": "2025-01-01", "product": "botox",\n'
                 '   "indication": "chronic_migraine", "units": 155},\r\n'

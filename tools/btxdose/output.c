@@ -850,12 +850,24 @@ static void audit_flags_text(int32_t flags)
     printf("%-24s", buf);
 }
 
+/* A patient's text in the table: control bytes (a line end inside quotes, a tab) as
+ * '?', so one row stays one line; padded to width bytes as %-*s would. */
+static void text_cell(const char *s, int width)
+{
+    int n = 0;
+    for (; *s != '\0'; s++, n++)
+        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+    printf("%*s", n < width ? width - n : 0, "");
+}
+
 static void audit_row_text(const pop_entry *e, const btx_audit_result *res)
 {
     char date[BTX_DATE_FORMAT_SIZE];
     const btx_administration *a = &e->row.admin;
-    printf("%-6zu %-16s %-10s %-15s %-32s %9.3f %12.3f  ", e->line, e->patient,
-           fmt_date(a->date, date), btx_product_name(a->product),
+    printf("%-6zu ", e->line);
+    text_cell(e->patient, 16);
+    printf(" %-10s %-15s %-32s %9.3f %12.3f  ", fmt_date(a->date, date),
+           btx_product_name(a->product),
            a->indication != 0 ? btx_indication_name(a->indication) : "-", a->units,
            res->window_total);
     audit_flags_text(res->flags);
