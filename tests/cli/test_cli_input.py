@@ -201,6 +201,11 @@ class MalformedRows(Files):
              "3: weight_kg: refused by libbtxdose"),
             ("birth.csv", P_HEADER + P_ROW + b"p1,2025-02-01,botox,,5,,2015-13-01\n",
              "3: birth_date:"),
+            # 20 lines of 4000 bytes in one quoted field: each line is short enough,
+            # the row is not (reported at the line where it starts).
+            ("bigrow.csv", b"patient,date,product,indication,units,comment\n" +
+             b"p1,2025-01-01,botox,,5,\n" + b'p1,2025-02-01,botox,,5,"' +
+             (b"x" * 4000 + b"\n") * 20 + b'"\n', "3: row longer than 65536 bytes"),
             ("header.csv", b"date,product,indication,units\n" + H_ROW,
              "1: header: missing column 'patient'"),
             ("twice.csv", b"patient,date,product,indication,units,Date\n",

@@ -33,7 +33,7 @@ static int fail_at(const char *name, size_t line, const char *fmt, ...)
 /* ---- the byte source ---- */
 
 enum { SRC_EOF = -1, SRC_ERR = -2, SRC_IO = -3, SRC_NONE = -4 };
-#define SRC_BUF 65536
+#define SRC_BUF 16384
 
 typedef struct src {
     FILE *f;
@@ -228,8 +228,8 @@ static int schema_find(const reader_schema *sc, const char *name, int any_case)
 
 typedef struct csv {
     src *s;
-    char *text;                      /* the row's fields, each NUL-terminated */
-    size_t len;                      /* bytes used in text */
+    char *text;                      /* the row's fields, each NUL-terminated; owned */
+    size_t len, cap;                 /* bytes used in text, and allocated */
     size_t bytes;                    /* bytes of the row read so far */
     size_t start[READER_MAX_FIELDS]; /* offset of each field in text */
     size_t line[READER_MAX_FIELDS];  /* line where each field starts */
@@ -237,12 +237,28 @@ typedef struct csv {
     size_t row_line;                 /* line where the row starts */
 } csv;
 
+/* Appends a byte to the row's text, which grows as rows need: at most READER_MAX_ROW
+ * bytes of fields and a NUL after each. */
+static int csv_append(csv *c, int ch)
+{
+    if (c->len == c->cap) {
+        size_t cap = c->cap == 0 ? 1024 : c->cap * 2;
+        char *more = realloc(c->text, cap);
+        if (more == NULL)
+            return fail_at(c->s->name, c->row_line, "out of memory");
+        c->text = more;
+        c->cap = cap;
+    }
+    c->text[c->len++] = (char)ch;
+    return 0;
+}
+
+/* A byte of a field. */
 static int csv_put(csv *c, int ch)
 {
     if (++c->bytes > READER_MAX_ROW)
         return fail_at(c->s->name, c->row_line, "row longer than %d bytes", READER_MAX_ROW);
-    c->text[c->len++] = (char)ch;
-    return 0;
+    return csv_append(c, ch);
 }
 
 static int skip_blanks(src *s)
@@ -329,7 +345,8 @@ static int csv_row(csv *c, int *blank)
             return -1;
         if (ch == '"' || c->len > c->start[c->n])
             *blank = 0;
-        c->text[c->len++] = '\0';
+        if (csv_append(c, '\0') != 0)
+            return -1;
         c->n++;
         if ((ch = src_peek(s)) != ',')
             break;
@@ -828,11 +845,10 @@ reader_format reader_choose_format(const char *path, const char *format,
     return fallback;
 }
 
-/* Everything a read needs, allocated once. */
+/* Everything a read needs but the CSV row's text, allocated once. */
 typedef struct reader_state {
     src s;
     unsigned char buf[SRC_BUF];
-    char text[READER_MAX_ROW + READER_MAX_FIELDS + 1];
     char value[READER_MAX_COLUMNS][READER_MAX_STRING];
     char key[READER_MAX_STRING];
     csv c;
@@ -861,8 +877,9 @@ int reader_read(const char *path, reader_format format, const reader_schema *sch
     src_open(&r->s, f, name, r->buf, csv_format);
     int rc;
     if (csv_format) {
-        r->c = (csv){.s = &r->s, .text = r->text};
+        r->c = (csv){.s = &r->s};
         rc = csv_read(&r->c, &k);
+        free(r->c.text);
     } else {
         r->j = (json){.s = &r->s, .value = r->value, .key = r->key};
         rc = json_read(&r->j, &k);
