@@ -145,10 +145,8 @@ static int src_cr(src *s)
 
 /* The next byte without taking it: 0..255 (CRLF reads as one LF), SRC_EOF, or SRC_ERR
  * once the byte has been reported. An error is final. */
-static int src_peek(src *s)
+static int src_peek_slow(src *s)
 {
-    if (s->look != SRC_NONE)
-        return s->look;
     int c = src_raw(s);
     if (c == SRC_IO)
         return src_fail(s, "read error: %s", strerror(errno));
@@ -167,6 +165,23 @@ static int src_peek(src *s)
     if (c != '\n' && s->max_line > 0 && s->col >= s->max_line)
         return src_fail(s, "line longer than %zu bytes", s->max_line);
     return s->look = c;
+}
+
+static inline int src_peek(src *s)
+{
+    if (s->look != SRC_NONE)
+        return s->look;
+    /* Most bytes are printable ASCII in the middle of a line: nothing to check. */
+    if (s->pos < s->len && s->back == SRC_NONE && s->utf8_need == 0 &&
+        (s->max_line == 0 || s->col < s->max_line)) {
+        int c = s->buf[s->pos];
+        if (c >= 0x20 && c < 0x7f) {
+            s->pos++;
+            s->any = 1;
+            return s->look = c;
+        }
+    }
+    return src_peek_slow(s);
 }
 
 /* Takes the byte src_peek returned. */
@@ -254,10 +269,14 @@ static int csv_append(csv *c, int ch)
 }
 
 /* A byte of a field. */
-static int csv_put(csv *c, int ch)
+static inline int csv_put(csv *c, int ch)
 {
     if (++c->bytes > READER_MAX_ROW)
         return fail_at(c->s->name, c->row_line, "row longer than %d bytes", READER_MAX_ROW);
+    if (c->len < c->cap) {
+        c->text[c->len++] = (char)ch;
+        return 0;
+    }
     return csv_append(c, ch);
 }
 
