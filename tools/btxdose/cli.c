@@ -5,13 +5,28 @@
 #include <stdarg.h>
 #include <string.h>
 
+static char *capture;
+static size_t capture_size;
+
+void cli_error_capture(char *buf, size_t size)
+{
+    capture = size > 0 ? buf : NULL;
+    capture_size = size;
+    if (capture != NULL)
+        capture[0] = '\0';
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("btxdose: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    if (capture != NULL) {
+        vsnprintf(capture, capture_size, fmt, ap);
+    } else {
+        fputs("btxdose: ", stderr);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
     va_end(ap);
 }
 

@@ -4,6 +4,7 @@
 #ifndef BTXDOSE_TOOL_CLI_H
 #define BTXDOSE_TOOL_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses, the same for every command (docs/cli.md, "Exit status"). */
@@ -40,6 +41,10 @@ void cli_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+
+/* For the fuzzers: while buf is set (size > 0), each message replaces buf's text (without
+ * "btxdose: " and the line end) instead of going to standard error; size 0 ends that. */
+void cli_error_capture(char *buf, size_t size);
 
 /* Bytes an excerpt needs (cli_excerpt). */
 #define CLI_EXCERPT_SIZE 64

@@ -24,7 +24,7 @@ static const cli_command commands[] = {
     {"headroom", cmd_headroom, QUESTION_GROUPS | OPTG_QUERY,
      "--history FILE --date DATE --product PRODUCT [options]",
      "units still allowed on DATE under the window rules (exit 1: weight needed)"},
-    {"audit", cmd_audit, OPTG_INPUT | OPTG_WINDOW | OPTG_JSON, "--input FILE [options]",
+    {"audit", cmd_audit, OPTG_INPUT | OPTG_WINDOW | OPTG_JSON | OPTG_AUDIT, "--input FILE [options]",
      "every administration of a population, checked (exit 1: a row is flagged)"},
 };
 

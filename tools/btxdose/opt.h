@@ -21,7 +21,8 @@ enum {
     OPTG_WINDOW = 1u << 5,   /* --window-days|weeks|months, --min-spacing-days */
     OPTG_POLICY = 1u << 6,   /* --weight-max-age-days, --warn-fraction, --history-complete */
     OPTG_JSON = 1u << 7,     /* --json */
-    OPTG_PROTOCOL = 1u << 8  /* --pediatric, --vial, --diluent */
+    OPTG_PROTOCOL = 1u << 8, /* --pediatric, --vial, --diluent */
+    OPTG_AUDIT = 1u << 9     /* --sorted, --output FILE, --output-format csv|jsonl */
 };
 
 #define OPT_MAX_POSITIONAL 4
@@ -44,6 +45,9 @@ typedef struct cli_options {
     int have_policy;           /* any policy option given */
     btx_policy policy;
     const char *window_option; /* the --window-* option given, or NULL */
+    int sorted;                /* --sorted */
+    const char *output_path;   /* --output, NULL when not given */
+    const char *output_format; /* "csv", "jsonl" or NULL (from --output's name) */
     const char *positional[OPT_MAX_POSITIONAL];
     size_t npositional;
 } cli_options;

@@ -1,10 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Text and JSON output of the btxdose tool (see output.h). */
+#define _XOPEN_SOURCE 700
 #include "output.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
 
 /* ---- small formatters ---- */
 
@@ -763,7 +772,13 @@ void output_headroom(const query_info *q, int rc, double units, int json)
         printf("%-11s%s U\n", "headroom", output_units(units, a));
 }
 
-/* ---- audit ---- */
+/* ---- audit ----
+ *
+ * The audit's rows come in chunks (stream.h) and are formatted as they come into byte
+ * buffers: the rows listed on standard output wait in memory (and past SPILL_MEMORY
+ * bytes in an unlinked temporary file) until the whole input has been read, so a bad
+ * line found late still leaves standard output empty; the rows of --output go to a
+ * temporary file next to it that takes its name only at the end. */
 
 #define AUDIT_FLAGS 6
 static const char *const flag_names[AUDIT_FLAGS] = {"over_window", "too_soon", "schedule",
@@ -773,134 +788,706 @@ static const char *const flag_names[AUDIT_FLAGS] = {"over_window", "too_soon", "
 _Static_assert(BTX_AUDIT_OVER_WINDOW == 1 && BTX_AUDIT_NOT_CHECKED == 1 << (AUDIT_FLAGS - 1),
                "flag_names does not match btx_audit_flag");
 
-/* Whether row i is printed: flagged, and within --limit. */
-static int audit_shown(const audit_report *r, size_t i, size_t shown)
+#define SPILL_MEMORY ((size_t)4 << 20)
+#define FILE_BUFFER ((size_t)1 << 20)
+
+/* A growing byte buffer. */
+typedef struct obuf {
+    char *p;
+    size_t len, cap;
+    int failed; /* out of memory */
+} obuf;
+
+static char *ob_room(obuf *b, size_t n)
 {
-    return r->results[i].flags != 0 && (r->limit < 0 || shown < (size_t)r->limit);
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap == 0 ? 1 << 16 : b->cap;
+        while (cap < b->len + n)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            b->failed = 1;
+            return NULL;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    return b->p + b->len;
 }
 
-static void audit_row_json(jw *w, const pop_entry *e, const btx_audit_result *res)
+static void ob_mem(obuf *b, const char *s, size_t n)
 {
-    const btx_administration *a = &e->row.admin;
-    jw_open(w, NULL, '{');
-    jw_int(w, "line", (long long)e->line);
-    jw_str(w, "patient", e->patient);
-    jw_date(w, "date", a->date);
-    jw_str(w, "product", btx_product_name(a->product));
-    jw_str(w, "indication", a->indication != 0 ? btx_indication_name(a->indication) : "");
-    jw_num(w, "units", a->units);
-    jw_num(w, "window_total", res->window_total);
-    jw_open(w, "flags", '[');
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        if (res->flags & (1 << b))
-            jw_str(w, NULL, flag_names[b]);
-    jw_close(w, ']');
-    jw_int(w, "rule", res->rule);
-    jw_str(w, "rule_name", res->rule != 0 ? btx_rule_name(res->rule) : "");
-    jw_close(w, '}');
+    char *d = ob_room(b, n);
+    if (d != NULL) {
+        memcpy(d, s, n);
+        b->len += n;
+    }
 }
 
-static void audit_json(const audit_report *r, const size_t counts[AUDIT_FLAGS])
+static void ob_str(obuf *b, const char *s)
 {
-    const btx_policy *p = r->policy;
-    size_t shown = 0;
-    jw w;
-    jw_begin(&w);
-    jw_tool(&w);
-    jw_str(&w, "input", r->pop->name);
-    jw_int(&w, "rows", (long long)r->pop->count);
-    jw_int(&w, "patients", (long long)r->pop->patients);
-    jw_int(&w, "flagged", (long long)r->flagged);
-    jw_open(&w, "window", '{');
-    if (p != NULL && p->window_length > 0) {
-        jw_int(&w, "length", p->window_length);
-        jw_str(&w, "unit", unit_name(p->window_unit));
+    ob_mem(b, s, strlen(s));
+}
+
+static void ob_char(obuf *b, char c)
+{
+    char *d = ob_room(b, 1);
+    if (d != NULL) {
+        *d = c;
+        b->len++;
+    }
+}
+
+static void ob_spaces(obuf *b, size_t n)
+{
+    char *d = ob_room(b, n);
+    if (d != NULL) {
+        memset(d, ' ', n);
+        b->len += n;
+    }
+}
+
+static void ob_u64(obuf *b, uint64_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    ob_mem(b, tmp + sizeof tmp - n, n);
+}
+
+static void ob_i64(obuf *b, int64_t v)
+{
+    if (v < 0) {
+        ob_char(b, '-');
+        ob_u64(b, (uint64_t)0 - (uint64_t)v);
     } else {
-        jw_int(&w, "length", 3); /* the label's substance-wide windows */
-        jw_str(&w, "unit", "months");
+        ob_u64(b, (uint64_t)v);
     }
-    jw_close(&w, '}');
-    jw_int(&w, "min_spacing_days", p != NULL ? p->min_spacing_days : 0);
-    jw_open(&w, "flag_counts", '{');
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        jw_int(&w, flag_names[b], (long long)counts[b]);
-    jw_close(&w, '}');
-    jw_open(&w, "flagged_rows", '[');
-    for (size_t i = 0; i < r->pop->count; i++) {
-        if (!audit_shown(r, i, shown))
-            continue;
-        audit_row_json(&w, &r->pop->entries[i], &r->results[i]);
-        shown++;
+}
+
+/* s left-aligned in width bytes, as %-*s. */
+static void ob_left(obuf *b, const char *s, size_t width)
+{
+    size_t n = strlen(s);
+    ob_mem(b, s, n);
+    if (n < width)
+        ob_spaces(b, width - n);
+}
+
+/* v as printf's "%.3f": exact for the values the audit writes (a shortcut when v * 1000
+ * is clearly away from a rounding tie, printf otherwise). Returns the length. */
+static size_t fixed3(double v, char buf[48])
+{
+    if (v >= 0 && v < 1e9 && !signbit(v)) {
+        double p = v * 1000.0, r = floor(p + 0.5);
+        if (fabs(p - r) <= 0.25) {
+            uint64_t m = (uint64_t)r, i = m / 1000, f = m % 1000;
+            char tmp[24];
+            size_t n = 0;
+            do {
+                tmp[sizeof tmp - 1 - n++] = (char)('0' + i % 10);
+                i /= 10;
+            } while (i != 0);
+            memcpy(buf, tmp + sizeof tmp - n, n);
+            buf[n] = '.';
+            buf[n + 1] = (char)('0' + f / 100);
+            buf[n + 2] = (char)('0' + f / 10 % 10);
+            buf[n + 3] = (char)('0' + f % 10);
+            buf[n + 4] = '\0';
+            return n + 4;
+        }
     }
-    jw_close(&w, ']');
-    jw_int(&w, "exit_status", r->flagged > 0 ? 1 : 0);
-    jw_end(&w);
+    int n = snprintf(buf, 48, "%.3f", v);
+    return n > 0 && n < 48 ? (size_t)n : strlen(buf);
 }
 
-/* The flag names joined with commas, padded to the column. */
-static void audit_flags_text(int32_t flags)
+/* %*.3f, right-aligned in width. */
+static void ob_fixed3(obuf *b, double v, size_t width)
 {
-    char buf[128];
-    size_t len = 0;
-    buf[0] = '\0';
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        if (flags & (1 << b))
-            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? "," : "",
-                                    flag_names[b]);
-    printf("%-24s", buf);
+    char buf[48];
+    size_t n = fixed3(v, buf);
+    if (n < width)
+        ob_spaces(b, width - n);
+    ob_mem(b, buf, n);
 }
 
-/* A patient's text in the table: control bytes (a line end inside quotes, a tab) as
- * '?', so one row stays one line; padded to width bytes as %-*s would. */
-static void text_cell(const char *s, int width)
+/* output_units' text: the shortest of at most 3 decimals; null when not finite (JSON). */
+static void ob_units(obuf *b, double v, int json)
 {
-    int n = 0;
-    for (; *s != '\0'; s++, n++)
-        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-    printf("%*s", n < width ? width - n : 0, "");
-}
-
-static void audit_row_text(const pop_entry *e, const btx_audit_result *res)
-{
-    char date[BTX_DATE_FORMAT_SIZE];
-    const btx_administration *a = &e->row.admin;
-    printf("%-6zu ", e->line);
-    text_cell(e->patient, 16);
-    printf(" %-10s %-15s %-32s %9.3f %12.3f  ", fmt_date(a->date, date),
-           btx_product_name(a->product),
-           a->indication != 0 ? btx_indication_name(a->indication) : "-", a->units,
-           res->window_total);
-    audit_flags_text(res->flags);
-    printf("  %s\n", res->rule != 0 ? btx_rule_name(res->rule) : "-");
-}
-
-static void audit_text(const audit_report *r, const size_t counts[AUDIT_FLAGS])
-{
-    size_t shown = 0;
-    if (r->flagged > 0)
-        printf("%-6s %-16s %-10s %-15s %-32s %9s %12s  %-24s  %s\n", "line", "patient", "date",
-               "product", "indication", "units", "window_total", "flags", "rule");
-    for (size_t i = 0; i < r->pop->count; i++) {
-        if (!audit_shown(r, i, shown))
-            continue;
-        audit_row_text(&r->pop->entries[i], &r->results[i]);
-        shown++;
-    }
-    if (shown < r->flagged)
-        printf("... %zu more flagged rows (--limit %d)\n", r->flagged - shown, (int)r->limit);
-    printf("%zu rows, %zu patients, %zu flagged:", r->pop->count, r->pop->patients, r->flagged);
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        printf(" %s %zu%s", flag_names[b], counts[b], b < AUDIT_FLAGS - 1 ? "," : "\n");
-}
-
-void output_audit(const audit_report *r, int json)
-{
-    size_t counts[AUDIT_FLAGS] = {0};
-    for (size_t i = 0; i < r->pop->count; i++)
-        for (int b = 0; b < AUDIT_FLAGS; b++)
-            counts[b] += (size_t)((r->results[i].flags >> b) & 1);
-    if (json)
-        audit_json(r, counts);
+    char buf[48];
+    if (json && !isfinite(v))
+        ob_str(b, "null");
     else
-        audit_text(r, counts);
+        ob_str(b, output_units(v, buf));
+}
+
+static void ob_json_string(obuf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    ob_char(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        switch (*p) {
+        case '"': ob_mem(b, "\\\"", 2); break;
+        case '\\': ob_mem(b, "\\\\", 2); break;
+        case '\n': ob_mem(b, "\\n", 2); break;
+        case '\r': ob_mem(b, "\\r", 2); break;
+        case '\t': ob_mem(b, "\\t", 2); break;
+        default:
+            if (*p < 0x20) {
+                char u[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
+                ob_mem(b, u, 6);
+            } else {
+                ob_char(b, (char)*p);
+            }
+        }
+    }
+    ob_char(b, '"');
+}
+
+/* A CSV field: quoted when it holds a comma, a quote or a line end, or starts or ends
+ * with a blank (which a reader would cut). */
+static void ob_csv_field(obuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    int quote = n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!quote) {
+        ob_mem(b, s, n);
+        return;
+    }
+    ob_char(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            ob_char(b, '"');
+        ob_char(b, s[i]);
+    }
+    ob_char(b, '"');
+}
+
+static void ob_date(obuf *b, btx_date d, int json)
+{
+    char buf[BTX_DATE_FORMAT_SIZE];
+    const char *t = fmt_date(d, buf);
+    if (t == NULL)
+        ob_str(b, json ? "null" : "(null)");
+    else if (json)
+        ob_json_string(b, t);
+    else
+        ob_str(b, t);
+}
+
+/* A name for JSON: null when the library has none. */
+static void ob_json_name(obuf *b, const char *s)
+{
+    if (s == NULL)
+        ob_str(b, "null");
+    else
+        ob_json_string(b, s);
+}
+
+/* The names of a row's flags joined by sep. */
+static void ob_flags(obuf *b, int32_t flags, const char *sep)
+{
+    int first = 1;
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        if (!(flags & (1 << k)))
+            continue;
+        if (!first)
+            ob_str(b, sep);
+        ob_str(b, flag_names[k]);
+        first = 0;
+    }
+}
+
+/* One flagged row, in each format. */
+typedef struct audit_row_ref {
+    size_t line;
+    const char *patient;
+    const btx_administration *a;
+    const btx_audit_result *res;
+} audit_row_ref;
+
+static const char *indication_text(int32_t indication, const char *none)
+{
+    const char *s = indication != 0 ? btx_indication_name(indication) : none;
+    return s != NULL ? s : none;
+}
+
+static const char *rule_text(int32_t rule, const char *none)
+{
+    const char *s = rule != 0 ? btx_rule_name(rule) : none;
+    return s != NULL ? s : none;
+}
+
+/* The text table's line (see docs/cli.md). */
+static void row_text(obuf *b, const audit_row_ref *r)
+{
+    char line[24];
+    snprintf(line, sizeof line, "%zu", r->line);
+    ob_left(b, line, 6);
+    ob_char(b, ' ');
+    /* The patient's text: control bytes (a line end inside quotes, a tab) as '?', so one
+     * row stays one line; padded to 16 bytes. */
+    size_t n = 0;
+    for (const char *s = r->patient; *s != '\0'; s++, n++)
+        ob_char(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+    if (n < 16)
+        ob_spaces(b, 16 - n);
+    ob_char(b, ' ');
+    ob_date(b, r->a->date, 0);
+    ob_char(b, ' ');
+    const char *product = btx_product_name(r->a->product);
+    ob_left(b, product != NULL ? product : "(null)", 15);
+    ob_char(b, ' ');
+    ob_left(b, indication_text(r->a->indication, "-"), 32);
+    ob_char(b, ' ');
+    ob_fixed3(b, r->a->units, 9);
+    ob_char(b, ' ');
+    ob_fixed3(b, r->res->window_total, 12);
+    ob_mem(b, "  ", 2);
+    size_t at = b->len;
+    ob_flags(b, r->res->flags, ",");
+    if (b->len - at < 24 && !b->failed)
+        ob_spaces(b, 24 - (b->len - at));
+    ob_mem(b, "  ", 2);
+    ob_str(b, rule_text(r->res->rule, "-"));
+    ob_char(b, '\n');
+}
+
+/* An element of --json's flagged_rows: the JSON writer's layout, two spaces a level. */
+static void row_json_pretty(obuf *b, const audit_row_ref *r, int first)
+{
+    static const char in[] = ",\n      ";
+    ob_str(b, first ? "\n    {\n      \"line\": " : ",\n    {\n      \"line\": ");
+    ob_u64(b, r->line);
+    ob_str(b, in);
+    ob_str(b, "\"patient\": ");
+    ob_json_string(b, r->patient);
+    ob_str(b, in);
+    ob_str(b, "\"date\": ");
+    ob_date(b, r->a->date, 1);
+    ob_str(b, in);
+    ob_str(b, "\"product\": ");
+    ob_json_name(b, btx_product_name(r->a->product));
+    ob_str(b, in);
+    ob_str(b, "\"indication\": ");
+    ob_json_name(b, r->a->indication != 0 ? btx_indication_name(r->a->indication) : "");
+    ob_str(b, in);
+    ob_str(b, "\"units\": ");
+    ob_units(b, r->a->units, 1);
+    ob_str(b, in);
+    ob_str(b, "\"window_total\": ");
+    ob_units(b, r->res->window_total, 1);
+    ob_str(b, in);
+    ob_str(b, "\"flags\": [");
+    int any = 0;
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        if (!(r->res->flags & (1 << k)))
+            continue;
+        ob_str(b, any ? ",\n        " : "\n        ");
+        ob_json_string(b, flag_names[k]);
+        any = 1;
+    }
+    ob_str(b, any ? "\n      ]" : "]");
+    ob_str(b, in);
+    ob_str(b, "\"rule\": ");
+    ob_i64(b, r->res->rule);
+    ob_str(b, in);
+    ob_str(b, "\"rule_name\": ");
+    ob_json_name(b, r->res->rule != 0 ? btx_rule_name(r->res->rule) : "");
+    ob_str(b, "\n    }");
+}
+
+/* A line of --output as JSON Lines: the members of flagged_rows, on one line. */
+static void row_jsonl(obuf *b, const audit_row_ref *r)
+{
+    ob_str(b, "{\"line\":");
+    ob_u64(b, r->line);
+    ob_str(b, ",\"patient\":");
+    ob_json_string(b, r->patient);
+    ob_str(b, ",\"date\":");
+    ob_date(b, r->a->date, 1);
+    ob_str(b, ",\"product\":");
+    ob_json_name(b, btx_product_name(r->a->product));
+    ob_str(b, ",\"indication\":");
+    ob_json_name(b, r->a->indication != 0 ? btx_indication_name(r->a->indication) : "");
+    ob_str(b, ",\"units\":");
+    ob_units(b, r->a->units, 1);
+    ob_str(b, ",\"window_total\":");
+    ob_units(b, r->res->window_total, 1);
+    ob_str(b, ",\"flags\":[");
+    int any = 0;
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        if (!(r->res->flags & (1 << k)))
+            continue;
+        if (any)
+            ob_char(b, ',');
+        ob_json_string(b, flag_names[k]);
+        any = 1;
+    }
+    ob_str(b, "],\"rule\":");
+    ob_i64(b, r->res->rule);
+    ob_str(b, ",\"rule_name\":");
+    ob_json_name(b, r->res->rule != 0 ? btx_rule_name(r->res->rule) : "");
+    ob_str(b, "}\n");
+}
+
+static const char csv_header[] =
+    "line,patient,date,product,indication,units,window_total,flags,rule,rule_name\n";
+
+/* A line of --output as CSV: the same columns, the flags joined by '|'. */
+static void row_csv(obuf *b, const audit_row_ref *r)
+{
+    ob_u64(b, r->line);
+    ob_char(b, ',');
+    ob_csv_field(b, r->patient);
+    ob_char(b, ',');
+    ob_date(b, r->a->date, 0);
+    ob_char(b, ',');
+    const char *product = btx_product_name(r->a->product);
+    ob_csv_field(b, product != NULL ? product : "");
+    ob_char(b, ',');
+    ob_csv_field(b, indication_text(r->a->indication, ""));
+    ob_char(b, ',');
+    ob_units(b, r->a->units, 0);
+    ob_char(b, ',');
+    ob_units(b, r->res->window_total, 0);
+    ob_char(b, ',');
+    ob_flags(b, r->res->flags, "|");
+    ob_char(b, ',');
+    ob_i64(b, r->res->rule);
+    ob_char(b, ',');
+    ob_csv_field(b, rule_text(r->res->rule, ""));
+    ob_char(b, '\n');
+}
+
+struct audit_output {
+    audit_output_options o;
+    int32_t limit;              /* rows listed on standard output; -1: all */
+    size_t flagged, shown;
+    size_t counts[AUDIT_FLAGS];
+    obuf list;                  /* the listed rows waiting for the end */
+    int spill_fd;               /* -1, or where the listed rows went past SPILL_MEMORY */
+    size_t spilled;             /* bytes in spill_fd */
+    obuf file;                  /* --output's rows not written yet */
+    int file_fd;                /* --output's descriptor, -1 when none */
+    char *tmp_path;             /* the temporary file that becomes --output, or NULL */
+    size_t written;             /* rows written to --output */
+};
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int temp_file(const char *dir, const char *base, char **path_out)
+{
+    size_t len = strlen(dir) + strlen(base) + sizeof "/.-XXXXXX.btxdose";
+    char *path = malloc(len);
+    if (path == NULL)
+        return -1;
+    snprintf(path, len, "%s/.%s-XXXXXX", dir, base);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        free(path);
+        return -1;
+    }
+    *path_out = path;
+    return fd;
+}
+
+/* Opens --output: a temporary file in its directory, or the file itself when it is not a
+ * regular file (a device, a pipe), which cannot be replaced. */
+static int open_output(audit_output *w)
+{
+    const char *path = w->o.output_path;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        w->file_fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (w->file_fd < 0) {
+            cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    const char *slash = strrchr(path, '/');
+    char *dir = slash == NULL ? NULL : malloc((size_t)(slash - path) + 2);
+    if (slash != NULL && dir == NULL) {
+        cli_error("%s: out of memory", path);
+        return -1;
+    }
+    if (dir != NULL) {
+        size_t n = slash == path ? 1 : (size_t)(slash - path);
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    w->file_fd = temp_file(dir != NULL ? dir : ".", slash != NULL ? slash + 1 : path,
+                           &w->tmp_path);
+    int err = errno;
+    free(dir);
+    if (w->file_fd < 0) {
+        cli_error("%s: cannot create a file next to it: %s", path, strerror(err));
+        return -1;
+    }
+    /* The mode a new file would get (mkstemp's is 0600). */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (stat(path, &st) == 0)
+        (void)fchmod(w->file_fd, st.st_mode & 07777);
+    else
+        (void)fchmod(w->file_fd, 0666 & ~mask);
+    return 0;
+}
+
+audit_output *audit_output_open(const audit_output_options *o)
+{
+    audit_output *w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    w->o = *o;
+    w->spill_fd = w->file_fd = -1;
+    w->limit = o->limit >= 0 ? o->limit : o->output_path != NULL ? 0 : -1;
+    if (o->output_path != NULL) {
+        if (open_output(w) != 0) {
+            audit_output_close(w);
+            return NULL;
+        }
+        if (o->output_format == AUDIT_FILE_CSV)
+            ob_str(&w->file, csv_header);
+    }
+    return w;
+}
+
+static int file_flush(audit_output *w)
+{
+    if (w->file.failed)
+        return -1;
+    if (write_all(w->file_fd, w->file.p, w->file.len) != 0) {
+        cli_error("%s: cannot write: %s", w->o.output_path, strerror(errno));
+        return -1;
+    }
+    w->file.len = 0;
+    return 0;
+}
+
+static int spill(audit_output *w)
+{
+    if (w->spill_fd < 0) {
+        const char *dir = getenv("TMPDIR");
+        char *path = NULL;
+        w->spill_fd = temp_file(dir != NULL && *dir != '\0' ? dir : "/tmp", "btxdose", &path);
+        if (w->spill_fd < 0) {
+            cli_error("cannot create a temporary file for the listed rows: %s",
+                      strerror(errno));
+            return -1;
+        }
+        unlink(path);
+        free(path);
+    }
+    if (write_all(w->spill_fd, w->list.p, w->list.len) != 0) {
+        cli_error("cannot write a temporary file for the listed rows: %s", strerror(errno));
+        return -1;
+    }
+    w->spilled += w->list.len;
+    w->list.len = 0;
+    return 0;
+}
+
+int audit_output_chunk(void *ctx, const audit_chunk *c)
+{
+    audit_output *w = ctx;
+    int json = w->o.json, to_file = w->file_fd >= 0;
+    int jsonl = w->o.output_format == AUDIT_FILE_JSONL;
+    for (size_t i = 0; i < c->n; i++) {
+        const btx_audit_result *res = &c->results[i];
+        if (res->flags == 0)
+            continue;
+        w->flagged++;
+        for (int k = 0; k < AUDIT_FLAGS; k++)
+            w->counts[k] += (size_t)((res->flags >> k) & 1);
+        audit_row_ref r = {c->lines[i], c->patients[c->rows[i].patient - 1],
+                           &c->rows[i].admin, res};
+        if (w->limit < 0 || w->shown < (size_t)w->limit) {
+            if (json)
+                row_json_pretty(&w->list, &r, w->shown == 0);
+            else
+                row_text(&w->list, &r);
+            w->shown++;
+        }
+        if (to_file) {
+            if (jsonl)
+                row_jsonl(&w->file, &r);
+            else
+                row_csv(&w->file, &r);
+            w->written++;
+        }
+    }
+    if (w->list.failed || w->file.failed) {
+        cli_error("out of memory");
+        return -1;
+    }
+    if (w->list.len >= SPILL_MEMORY && spill(w) != 0)
+        return -1;
+    if (to_file && w->file.len >= FILE_BUFFER && file_flush(w) != 0)
+        return -1;
+    return 0;
+}
+
+int audit_output_restart(void *ctx)
+{
+    audit_output *w = ctx;
+    w->flagged = w->shown = w->written = 0;
+    memset(w->counts, 0, sizeof w->counts);
+    w->list.len = 0;
+    w->file.len = 0;
+    if (w->spill_fd >= 0 && (ftruncate(w->spill_fd, 0) != 0 ||
+                             lseek(w->spill_fd, 0, SEEK_SET) != 0)) {
+        cli_error("cannot empty a temporary file: %s", strerror(errno));
+        return -1;
+    }
+    w->spilled = 0;
+    if (w->tmp_path != NULL && (ftruncate(w->file_fd, 0) != 0 ||
+                                lseek(w->file_fd, 0, SEEK_SET) != 0)) {
+        cli_error("%s: cannot empty the file: %s", w->tmp_path, strerror(errno));
+        return -1;
+    }
+    if (w->file_fd >= 0 && w->o.output_format == AUDIT_FILE_CSV)
+        ob_str(&w->file, csv_header);
+    return 0;
+}
+
+/* The listed rows, from the temporary file and memory, to standard output. */
+static int copy_listed(audit_output *w)
+{
+    if (w->spill_fd >= 0 && w->spilled > 0) {
+        char buf[1 << 16];
+        if (lseek(w->spill_fd, 0, SEEK_SET) != 0) {
+            cli_error("cannot read a temporary file: %s", strerror(errno));
+            return -1;
+        }
+        for (size_t left = w->spilled; left > 0;) {
+            ssize_t n = read(w->spill_fd, buf, left < sizeof buf ? left : sizeof buf);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                cli_error("cannot read a temporary file: %s",
+                          n < 0 ? strerror(errno) : "it is shorter than written");
+                return -1;
+            }
+            fwrite(buf, 1, (size_t)n, stdout);
+            left -= (size_t)n;
+        }
+    }
+    fwrite(w->list.p != NULL ? w->list.p : "", 1, w->list.len, stdout);
+    return 0;
+}
+
+/* The --json object up to the opening of flagged_rows. */
+static void audit_summary_json(audit_output *w, const stream_result *r, jw *j)
+{
+    const btx_policy *p = w->o.policy;
+    jw_begin(j);
+    jw_tool(j);
+    jw_str(j, "input", w->o.input_name);
+    jw_int(j, "rows", (long long)r->rows);
+    jw_int(j, "patients", (long long)r->patients);
+    jw_int(j, "flagged", (long long)w->flagged);
+    jw_open(j, "window", '{');
+    if (p != NULL && p->window_length > 0) {
+        jw_int(j, "length", p->window_length);
+        jw_str(j, "unit", unit_name(p->window_unit));
+    } else {
+        jw_int(j, "length", 3); /* the label's substance-wide windows */
+        jw_str(j, "unit", "months");
+    }
+    jw_close(j, '}');
+    jw_int(j, "min_spacing_days", p != NULL ? p->min_spacing_days : 0);
+    jw_open(j, "flag_counts", '{');
+    for (int b = 0; b < AUDIT_FLAGS; b++)
+        jw_int(j, flag_names[b], (long long)w->counts[b]);
+    jw_close(j, '}');
+    jw_bool(j, "input_sorted", !r->in_memory);
+    if (w->o.output_path != NULL)
+        jw_str(j, "output", w->o.output_path);
+    else
+        jw_null(j, "output");
+    jw_open(j, "flagged_rows", '[');
+    j->first[j->depth] = w->shown == 0;
+}
+
+int audit_output_finish(audit_output *w, const stream_result *r)
+{
+    if (w->file_fd >= 0) {
+        if (file_flush(w) != 0)
+            return -1;
+        if (close(w->file_fd) != 0) {
+            w->file_fd = -1;
+            cli_error("%s: cannot write: %s", w->o.output_path, strerror(errno));
+            return -1;
+        }
+        w->file_fd = -1;
+        if (w->tmp_path != NULL) {
+            if (rename(w->tmp_path, w->o.output_path) != 0) {
+                cli_error("%s: cannot replace: %s", w->o.output_path, strerror(errno));
+                return -1;
+            }
+            free(w->tmp_path);
+            w->tmp_path = NULL;
+        }
+    }
+    if (w->o.json) {
+        jw j;
+        audit_summary_json(w, r, &j);
+        if (copy_listed(w) != 0)
+            return -1;
+        jw_close(&j, ']');
+        jw_int(&j, "exit_status", w->flagged > 0 ? 1 : 0);
+        jw_end(&j);
+    } else {
+        if (w->shown > 0)
+            printf("%-6s %-16s %-10s %-15s %-32s %9s %12s  %-24s  %s\n", "line", "patient",
+                   "date", "product", "indication", "units", "window_total", "flags", "rule");
+        if (copy_listed(w) != 0)
+            return -1;
+        if (w->shown < w->flagged && (w->o.output_path == NULL || w->o.limit >= 0))
+            printf("... %zu more flagged rows (--limit %d)\n", w->flagged - w->shown,
+                   (int)w->limit);
+        if (w->o.output_path != NULL)
+            printf("%zu flagged rows written to %s\n", w->written, w->o.output_path);
+        printf("%zu rows, %zu patients, %zu flagged:", r->rows, r->patients, w->flagged);
+        for (int b = 0; b < AUDIT_FLAGS; b++)
+            printf(" %s %zu%s", flag_names[b], w->counts[b], b < AUDIT_FLAGS - 1 ? "," : "\n");
+    }
+    return w->flagged > 0 ? 1 : 0;
+}
+
+void audit_output_close(audit_output *w)
+{
+    if (w == NULL)
+        return;
+    if (w->file_fd >= 0)
+        close(w->file_fd);
+    if (w->tmp_path != NULL)
+        unlink(w->tmp_path);
+    if (w->spill_fd >= 0)
+        close(w->spill_fd);
+    free(w->tmp_path);
+    free(w->list.p);
+    free(w->file.p);
+    free(w);
 }
