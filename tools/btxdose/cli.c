@@ -5,8 +5,9 @@
 #include <stdarg.h>
 #include <string.h>
 
-static char *capture;
-static size_t capture_size;
+/* Per thread: the audit's second thread keeps its messages for the first to print. */
+static _Thread_local char *capture;
+static _Thread_local size_t capture_size;
 
 void cli_error_capture(char *buf, size_t size)
 {

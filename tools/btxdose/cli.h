@@ -42,8 +42,9 @@ void cli_error(const char *fmt, ...)
 #endif
     ;
 
-/* For the fuzzers: while buf is set (size > 0), each message replaces buf's text (without
- * "btxdose: " and the line end) instead of going to standard error; size 0 ends that. */
+/* While buf is set (size > 0), each message of the calling thread replaces buf's text
+ * (without "btxdose: " and the line end) instead of going to standard error; size 0 ends
+ * that. For the fuzzers, and for a thread whose messages another one prints. */
 void cli_error_capture(char *buf, size_t size);
 
 /* Bytes an excerpt needs (cli_excerpt). */

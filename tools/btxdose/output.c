@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Text and JSON output of the btxdose tool (see output.h). */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,33 @@
 
 /* ---- small formatters ---- */
 
+/* v as printf's "%.3f": exact for the values the audit writes (a shortcut when v * 1000
+ * is clearly away from a rounding tie, printf otherwise). Returns the length. */
+static size_t fixed3(double v, char buf[48])
+{
+    if (v >= 0 && v < 1e9 && !signbit(v)) {
+        double p = v * 1000.0, r = floor(p + 0.5);
+        if (fabs(p - r) <= 0.25) {
+            uint64_t m = (uint64_t)r, i = m / 1000, f = m % 1000;
+            char tmp[24];
+            size_t n = 0;
+            do {
+                tmp[sizeof tmp - 1 - n++] = (char)('0' + i % 10);
+                i /= 10;
+            } while (i != 0);
+            memcpy(buf, tmp + sizeof tmp - n, n);
+            buf[n] = '.';
+            buf[n + 1] = (char)('0' + f / 100);
+            buf[n + 2] = (char)('0' + f / 10 % 10);
+            buf[n + 3] = (char)('0' + f % 10);
+            buf[n + 4] = '\0';
+            return n + 4;
+        }
+    }
+    int n = snprintf(buf, 48, "%.3f", v);
+    return n > 0 && n < 48 ? (size_t)n : strlen(buf);
+}
+
 const char *output_units(double v, char buf[48])
 {
     if (isnan(v)) {
@@ -27,10 +55,10 @@ const char *output_units(double v, char buf[48])
         snprintf(buf, 48, v > 0 ? "inf" : "-inf");
         return buf;
     }
-    snprintf(buf, 48, "%.3f", v);
-    char *dot = strchr(buf, '.');
+    size_t n = fixed3(v, buf);
+    char *dot = memchr(buf, '.', n);
     if (dot != NULL) {
-        char *end = buf + strlen(buf);
+        char *end = buf + n;
         while (end > dot + 1 && end[-1] == '0')
             *--end = '\0';
         if (end == dot + 1)
@@ -877,33 +905,6 @@ static void ob_left(obuf *b, const char *s, size_t width)
         ob_spaces(b, width - n);
 }
 
-/* v as printf's "%.3f": exact for the values the audit writes (a shortcut when v * 1000
- * is clearly away from a rounding tie, printf otherwise). Returns the length. */
-static size_t fixed3(double v, char buf[48])
-{
-    if (v >= 0 && v < 1e9 && !signbit(v)) {
-        double p = v * 1000.0, r = floor(p + 0.5);
-        if (fabs(p - r) <= 0.25) {
-            uint64_t m = (uint64_t)r, i = m / 1000, f = m % 1000;
-            char tmp[24];
-            size_t n = 0;
-            do {
-                tmp[sizeof tmp - 1 - n++] = (char)('0' + i % 10);
-                i /= 10;
-            } while (i != 0);
-            memcpy(buf, tmp + sizeof tmp - n, n);
-            buf[n] = '.';
-            buf[n + 1] = (char)('0' + f / 100);
-            buf[n + 2] = (char)('0' + f / 10 % 10);
-            buf[n + 3] = (char)('0' + f % 10);
-            buf[n + 4] = '\0';
-            return n + 4;
-        }
-    }
-    int n = snprintf(buf, 48, "%.3f", v);
-    return n > 0 && n < 48 ? (size_t)n : strlen(buf);
-}
-
 /* %*.3f, right-aligned in width. */
 static void ob_fixed3(obuf *b, double v, size_t width)
 {
@@ -951,10 +952,11 @@ static void ob_json_string(obuf *b, const char *s)
  * with a blank (which a reader would cut). */
 static void ob_csv_field(obuf *b, const char *s)
 {
-    size_t n = strlen(s);
-    int quote = n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
-    for (size_t i = 0; i < n && !quote; i++)
-        quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    size_t n = 0;
+    int quote = 0;
+    for (; s[n] != '\0'; n++)
+        quote |= s[n] == ',' || s[n] == '"' || s[n] == '\n' || s[n] == '\r';
+    quote |= n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
     if (!quote) {
         ob_mem(b, s, n);
         return;
@@ -1009,6 +1011,7 @@ typedef struct audit_row_ref {
     const char *patient;
     const btx_administration *a;
     const btx_audit_result *res;
+    const char **rule_names; /* RULE_NAMES entries: the cache of rule_name_cached */
 } audit_row_ref;
 
 static const char *indication_text(int32_t indication, const char *none)
@@ -1017,9 +1020,20 @@ static const char *indication_text(int32_t indication, const char *none)
     return s != NULL ? s : none;
 }
 
-static const char *rule_text(int32_t rule, const char *none)
+/* btx_rule_name, looked up once per rule id (it searches the rule tables). */
+#define RULE_NAMES 512
+static const char *rule_name_cached(const char *names[RULE_NAMES], int32_t rule)
 {
-    const char *s = rule != 0 ? btx_rule_name(rule) : none;
+    if (rule <= 0 || rule >= RULE_NAMES)
+        return btx_rule_name(rule);
+    if (names[rule] == NULL)
+        names[rule] = btx_rule_name(rule);
+    return names[rule];
+}
+
+static const char *rule_text(const char *names[RULE_NAMES], int32_t rule, const char *none)
+{
+    const char *s = rule != 0 ? rule_name_cached(names, rule) : none;
     return s != NULL ? s : none;
 }
 
@@ -1054,7 +1068,7 @@ static void row_text(obuf *b, const audit_row_ref *r)
     if (b->len - at < 24 && !b->failed)
         ob_spaces(b, 24 - (b->len - at));
     ob_mem(b, "  ", 2);
-    ob_str(b, rule_text(r->res->rule, "-"));
+    ob_str(b, rule_text(r->rule_names, r->res->rule, "-"));
     ob_char(b, '\n');
 }
 
@@ -1098,78 +1112,210 @@ static void row_json_pretty(obuf *b, const audit_row_ref *r, int first)
     ob_i64(b, r->res->rule);
     ob_str(b, in);
     ob_str(b, "\"rule_name\": ");
-    ob_json_name(b, r->res->rule != 0 ? btx_rule_name(r->res->rule) : "");
+    ob_json_name(b, r->res->rule != 0 ? rule_name_cached(r->rule_names, r->res->rule) : "");
     ob_str(b, "\n    }");
 }
 
-/* A line of --output as JSON Lines: the members of flagged_rows, on one line. */
-static void row_jsonl(obuf *b, const audit_row_ref *r)
+/* ---- --output's lines: CSV or JSON Lines, from texts made once ----
+ *
+ * A row of --output repeats few texts: the product, indication and rule names and the
+ * flags are formatted (and escaped) once per value, a date once per day, a patient once
+ * per run of rows; units are mostly whole numbers. */
+
+#define PIECE_SIZE 128
+#define DATE_SLOTS 4096
+#define NPRODUCTS 32
+#define NINDICATIONS 64
+
+typedef struct piece {
+    uint8_t ready;
+    uint8_t len;
+    char text[PIECE_SIZE - 2];
+} piece;
+
+typedef struct file_texts {
+    int jsonl;
+    piece product[NPRODUCTS], indication[NINDICATIONS], rule[RULE_NAMES];
+    piece flags[1 << AUDIT_FLAGS];
+    struct {
+        btx_date date;
+        char text[BTX_DATE_FORMAT_SIZE];
+    } date[DATE_SLOTS];
+    const char *patient;  /* the patient of patient_text */
+    obuf patient_text;
+} file_texts;
+
+static const char csv_header[] =
+    "line,patient,date,product,indication,units,window_total,flags,rule,rule_name\n";
+
+static file_texts *file_texts_new(int jsonl)
 {
-    ob_str(b, "{\"line\":");
-    ob_u64(b, r->line);
-    ob_str(b, ",\"patient\":");
-    ob_json_string(b, r->patient);
-    ob_str(b, ",\"date\":");
-    ob_date(b, r->a->date, 1);
-    ob_str(b, ",\"product\":");
-    ob_json_name(b, btx_product_name(r->a->product));
-    ob_str(b, ",\"indication\":");
-    ob_json_name(b, r->a->indication != 0 ? btx_indication_name(r->a->indication) : "");
-    ob_str(b, ",\"units\":");
-    ob_units(b, r->a->units, 1);
-    ob_str(b, ",\"window_total\":");
-    ob_units(b, r->res->window_total, 1);
-    ob_str(b, ",\"flags\":[");
+    file_texts *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    t->jsonl = jsonl;
+    for (size_t i = 0; i < DATE_SLOTS; i++)
+        t->date[i].date = BTX_DATE_UNKNOWN;
+    return t;
+}
+
+static void file_texts_free(file_texts *t)
+{
+    if (t != NULL)
+        free(t->patient_text.p);
+    free(t);
+}
+
+/* A name as a field: CSV-escaped, or a JSON string (null for none). */
+static void name_field(obuf *b, const char *name, int jsonl)
+{
+    if (jsonl)
+        ob_json_name(b, name);
+    else
+        ob_csv_field(b, name != NULL ? name : "");
+}
+
+/* Appends the piece, making it first with make (which appends to a scratch buffer). */
+static void ob_piece(obuf *b, piece *p, void (*make)(obuf *, const file_texts *, int32_t),
+                     const file_texts *t, int32_t value)
+{
+    if (!p->ready) {
+        obuf tmp = {0};
+        make(&tmp, t, value);
+        if (tmp.failed || tmp.len > sizeof p->text) {
+            /* too long to keep: made each time */
+            ob_mem(b, tmp.p != NULL ? tmp.p : "", tmp.len);
+            b->failed |= tmp.failed;
+            free(tmp.p);
+            return;
+        }
+        memcpy(p->text, tmp.p, tmp.len);
+        p->len = (uint8_t)tmp.len;
+        p->ready = 1;
+        free(tmp.p);
+    }
+    ob_mem(b, p->text, p->len);
+}
+
+static void make_product(obuf *b, const file_texts *t, int32_t v)
+{
+    name_field(b, btx_product_name(v), t->jsonl);
+}
+
+static void make_indication(obuf *b, const file_texts *t, int32_t v)
+{
+    name_field(b, v != 0 ? btx_indication_name(v) : "", t->jsonl);
+}
+
+static void make_rule(obuf *b, const file_texts *t, int32_t v)
+{
+    name_field(b, v != 0 ? btx_rule_name(v) : "", t->jsonl);
+}
+
+static void make_flags(obuf *b, const file_texts *t, int32_t flags)
+{
+    if (!t->jsonl) {
+        ob_flags(b, flags, "|");
+        return;
+    }
+    ob_char(b, '[');
     int any = 0;
     for (int k = 0; k < AUDIT_FLAGS; k++) {
-        if (!(r->res->flags & (1 << k)))
+        if (!(flags & (1 << k)))
             continue;
         if (any)
             ob_char(b, ',');
         ob_json_string(b, flag_names[k]);
         any = 1;
     }
-    ob_str(b, "],\"rule\":");
-    ob_i64(b, r->res->rule);
-    ob_str(b, ",\"rule_name\":");
-    ob_json_name(b, r->res->rule != 0 ? btx_rule_name(r->res->rule) : "");
-    ob_str(b, "}\n");
+    ob_char(b, ']');
 }
 
-static const char csv_header[] =
-    "line,patient,date,product,indication,units,window_total,flags,rule,rule_name\n";
-
-/* A line of --output as CSV: the same columns, the flags joined by '|'. */
-static void row_csv(obuf *b, const audit_row_ref *r)
+static void ob_name_piece(obuf *b, piece *table, size_t size, int32_t v,
+                          void (*make)(obuf *, const file_texts *, int32_t),
+                          const file_texts *t)
 {
-    ob_u64(b, r->line);
-    ob_char(b, ',');
-    ob_csv_field(b, r->patient);
-    ob_char(b, ',');
-    ob_date(b, r->a->date, 0);
-    ob_char(b, ',');
-    const char *product = btx_product_name(r->a->product);
-    ob_csv_field(b, product != NULL ? product : "");
-    ob_char(b, ',');
-    ob_csv_field(b, indication_text(r->a->indication, ""));
-    ob_char(b, ',');
-    ob_units(b, r->a->units, 0);
-    ob_char(b, ',');
-    ob_units(b, r->res->window_total, 0);
-    ob_char(b, ',');
-    ob_flags(b, r->res->flags, "|");
-    ob_char(b, ',');
-    ob_i64(b, r->res->rule);
-    ob_char(b, ',');
-    ob_csv_field(b, rule_text(r->res->rule, ""));
-    ob_char(b, '\n');
+    if (v >= 0 && (size_t)v < size) {
+        ob_piece(b, &table[v], make, t, v);
+    } else {
+        piece once = {0};
+        ob_piece(b, &once, make, t, v);
+    }
 }
+
+/* Units: a whole number as digits, anything else as output_units. */
+static void ob_units_fast(obuf *b, double v, int json)
+{
+    if (v >= 0 && v < 1e15 && !signbit(v) && v == (double)(uint64_t)v)
+        ob_u64(b, (uint64_t)v);
+    else
+        ob_units(b, v, json);
+}
+
+static void ob_date_cached(obuf *b, file_texts *t, btx_date d)
+{
+    size_t i = (size_t)((uint32_t)d % DATE_SLOTS);
+    if (t->date[i].date != d) {
+        char buf[BTX_DATE_FORMAT_SIZE];
+        if (fmt_date(d, buf) == NULL) {
+            ob_str(b, t->jsonl ? "null" : "");
+            return;
+        }
+        memcpy(t->date[i].text, buf, BTX_DATE_FORMAT_SIZE);
+        t->date[i].date = d;
+    }
+    if (t->jsonl)
+        ob_char(b, '"');
+    ob_mem(b, t->date[i].text, BTX_DATE_FORMAT_SIZE - 1);
+    if (t->jsonl)
+        ob_char(b, '"');
+}
+
+/* One line of --output: CSV (the columns of csv_header, the flags joined by '|') or a
+ * JSON object with the members of --json's flagged_rows. */
+static void row_file(obuf *b, file_texts *t, const audit_row_ref *r)
+{
+    int jsonl = t->jsonl;
+    if (r->patient != t->patient) {
+        t->patient_text.len = 0;
+        if (jsonl)
+            ob_json_string(&t->patient_text, r->patient);
+        else
+            ob_csv_field(&t->patient_text, r->patient);
+        b->failed |= t->patient_text.failed;
+        t->patient = t->patient_text.failed ? NULL : r->patient;
+    }
+    ob_str(b, jsonl ? "{\"line\":" : "");
+    ob_u64(b, r->line);
+    ob_str(b, jsonl ? ",\"patient\":" : ",");
+    ob_mem(b, t->patient_text.p != NULL ? t->patient_text.p : "", t->patient_text.len);
+    ob_str(b, jsonl ? ",\"date\":" : ",");
+    ob_date_cached(b, t, r->a->date);
+    ob_str(b, jsonl ? ",\"product\":" : ",");
+    ob_name_piece(b, t->product, NPRODUCTS, r->a->product, make_product, t);
+    ob_str(b, jsonl ? ",\"indication\":" : ",");
+    ob_name_piece(b, t->indication, NINDICATIONS, r->a->indication, make_indication, t);
+    ob_str(b, jsonl ? ",\"units\":" : ",");
+    ob_units_fast(b, r->a->units, jsonl);
+    ob_str(b, jsonl ? ",\"window_total\":" : ",");
+    ob_units_fast(b, r->res->window_total, jsonl);
+    ob_str(b, jsonl ? ",\"flags\":" : ",");
+    ob_piece(b, &t->flags[r->res->flags & ((1 << AUDIT_FLAGS) - 1)], make_flags, t,
+             r->res->flags & ((1 << AUDIT_FLAGS) - 1));
+    ob_str(b, jsonl ? ",\"rule\":" : ",");
+    ob_i64(b, r->res->rule);
+    ob_str(b, jsonl ? ",\"rule_name\":" : ",");
+    ob_name_piece(b, t->rule, RULE_NAMES, r->res->rule, make_rule, t);
+    ob_str(b, jsonl ? "}\n" : "\n");
+}
+
+typedef struct writer writer;
 
 struct audit_output {
     audit_output_options o;
     int32_t limit;              /* rows listed on standard output; -1: all */
     size_t flagged, shown;
-    size_t counts[AUDIT_FLAGS];
+    size_t combos[1 << AUDIT_FLAGS]; /* flagged rows by their flags */
     obuf list;                  /* the listed rows waiting for the end */
     int spill_fd;               /* -1, or where the listed rows went past SPILL_MEMORY */
     size_t spilled;             /* bytes in spill_fd */
@@ -1177,6 +1323,9 @@ struct audit_output {
     int file_fd;                /* --output's descriptor, -1 when none */
     char *tmp_path;             /* the temporary file that becomes --output, or NULL */
     size_t written;             /* rows written to --output */
+    const char *rule_names[RULE_NAMES];
+    file_texts *texts;          /* --output's texts made once */
+    writer *wr;                 /* --output's writing thread, or NULL */
 };
 
 static int write_all(int fd, const char *p, size_t n)
@@ -1191,6 +1340,116 @@ static int write_all(int fd, const char *p, size_t n)
         n -= (size_t)w;
     }
     return 0;
+}
+
+/* A second thread that writes --output's full buffers while the next one fills. */
+#define WRITER_BUFFERS 3
+
+struct writer {
+    int fd;
+    obuf buf[WRITER_BUFFERS];
+    int full[WRITER_BUFFERS];
+    size_t put, got; /* buffers handed over, and written */
+    int quit;
+    int err;         /* the errno of a failed write: nothing more is written */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t thread;
+};
+
+static void *write_loop(void *arg)
+{
+    writer *wr = arg;
+    pthread_setname_np(pthread_self(), "btxdose-write");
+    for (;;) {
+        pthread_mutex_lock(&wr->mu);
+        size_t i = wr->got % WRITER_BUFFERS;
+        while (!wr->quit && !wr->full[i])
+            pthread_cond_wait(&wr->cv, &wr->mu);
+        int err = wr->err, stop = !wr->full[i];
+        pthread_mutex_unlock(&wr->mu);
+        if (stop)
+            break;
+        if (err == 0 && write_all(wr->fd, wr->buf[i].p, wr->buf[i].len) != 0)
+            err = errno != 0 ? errno : EIO;
+        pthread_mutex_lock(&wr->mu);
+        wr->buf[i].len = 0;
+        wr->full[i] = 0;
+        wr->got++;
+        wr->err = err;
+        pthread_cond_broadcast(&wr->cv);
+        pthread_mutex_unlock(&wr->mu);
+    }
+    return NULL;
+}
+
+/* NULL when no thread can be made: then the buffers are written where they fill. */
+static writer *writer_start(int fd)
+{
+    writer *wr = calloc(1, sizeof *wr);
+    if (wr == NULL)
+        return NULL;
+    wr->fd = fd;
+    if (pthread_mutex_init(&wr->mu, NULL) != 0) {
+        free(wr);
+        return NULL;
+    }
+    if (pthread_cond_init(&wr->cv, NULL) != 0 ||
+        pthread_create(&wr->thread, NULL, write_loop, wr) != 0) {
+        pthread_mutex_destroy(&wr->mu);
+        free(wr);
+        return NULL;
+    }
+    return wr;
+}
+
+/* Hands the buffer's bytes over; *b becomes an empty buffer. Returns 0, or the errno of
+ * a write that failed. */
+static int writer_put(writer *wr, obuf *b)
+{
+    pthread_mutex_lock(&wr->mu);
+    size_t i = wr->put % WRITER_BUFFERS;
+    while (wr->full[i] && wr->err == 0)
+        pthread_cond_wait(&wr->cv, &wr->mu);
+    int err = wr->err;
+    if (err == 0) {
+        obuf t = wr->buf[i];
+        wr->buf[i] = *b;
+        *b = t;
+        b->len = 0;
+        wr->full[i] = 1;
+        wr->put++;
+        pthread_cond_broadcast(&wr->cv);
+    }
+    pthread_mutex_unlock(&wr->mu);
+    return err;
+}
+
+/* Waits until everything handed over is written. Returns 0 or a write's errno. */
+static int writer_drain(writer *wr)
+{
+    pthread_mutex_lock(&wr->mu);
+    while (wr->got != wr->put && wr->err == 0)
+        pthread_cond_wait(&wr->cv, &wr->mu);
+    int err = wr->err;
+    pthread_mutex_unlock(&wr->mu);
+    return err;
+}
+
+static void writer_stop(writer *wr)
+{
+    if (wr == NULL)
+        return;
+    pthread_mutex_lock(&wr->mu);
+    wr->quit = 1;
+    pthread_cond_broadcast(&wr->cv);
+    pthread_mutex_unlock(&wr->mu);
+    pthread_join(wr->thread, NULL);
+    for (size_t i = 0; i < WRITER_BUFFERS; i++)
+        free(wr->buf[i].p);
+    pthread_cond_destroy(&wr->cv);
+    pthread_mutex_destroy(&wr->mu);
+    free(wr);
 }
 
 static int temp_file(const char *dir, const char *base, char **path_out)
@@ -1267,21 +1526,45 @@ audit_output *audit_output_open(const audit_output_options *o)
             audit_output_close(w);
             return NULL;
         }
+        w->texts = file_texts_new(o->output_format == AUDIT_FILE_JSONL);
+        if (w->texts == NULL) {
+            cli_error("out of memory");
+            audit_output_close(w);
+            return NULL;
+        }
         if (o->output_format == AUDIT_FILE_CSV)
             ob_str(&w->file, csv_header);
+        w->wr = writer_start(w->file_fd);
     }
     return w;
 }
 
+/* Writes --output's buffer (or hands it to the writing thread). */
 static int file_flush(audit_output *w)
 {
     if (w->file.failed)
         return -1;
-    if (write_all(w->file_fd, w->file.p, w->file.len) != 0) {
-        cli_error("%s: cannot write: %s", w->o.output_path, strerror(errno));
+    int err = 0;
+    if (w->wr != NULL)
+        err = writer_put(w->wr, &w->file);
+    else if (write_all(w->file_fd, w->file.p, w->file.len) != 0)
+        err = errno != 0 ? errno : EIO;
+    if (err != 0) {
+        cli_error("%s: cannot write: %s", w->o.output_path, strerror(err));
         return -1;
     }
     w->file.len = 0;
+    return 0;
+}
+
+/* Everything written: 0, or -1 after a message. */
+static int file_written(audit_output *w)
+{
+    int err = w->wr != NULL ? writer_drain(w->wr) : 0;
+    if (err != 0) {
+        cli_error("%s: cannot write: %s", w->o.output_path, strerror(err));
+        return -1;
+    }
     return 0;
 }
 
@@ -1312,16 +1595,16 @@ int audit_output_chunk(void *ctx, const audit_chunk *c)
 {
     audit_output *w = ctx;
     int json = w->o.json, to_file = w->file_fd >= 0;
-    int jsonl = w->o.output_format == AUDIT_FILE_JSONL;
+    if (w->texts != NULL)
+        w->texts->patient = NULL; /* the patients' texts are the chunk's */
     for (size_t i = 0; i < c->n; i++) {
         const btx_audit_result *res = &c->results[i];
         if (res->flags == 0)
             continue;
         w->flagged++;
-        for (int k = 0; k < AUDIT_FLAGS; k++)
-            w->counts[k] += (size_t)((res->flags >> k) & 1);
+        w->combos[res->flags & ((1 << AUDIT_FLAGS) - 1)]++;
         audit_row_ref r = {c->lines[i], c->patients[c->rows[i].patient - 1],
-                           &c->rows[i].admin, res};
+                           &c->rows[i].admin, res, w->rule_names};
         if (w->limit < 0 || w->shown < (size_t)w->limit) {
             if (json)
                 row_json_pretty(&w->list, &r, w->shown == 0);
@@ -1330,10 +1613,7 @@ int audit_output_chunk(void *ctx, const audit_chunk *c)
             w->shown++;
         }
         if (to_file) {
-            if (jsonl)
-                row_jsonl(&w->file, &r);
-            else
-                row_csv(&w->file, &r);
+            row_file(&w->file, w->texts, &r);
             w->written++;
         }
     }
@@ -1352,7 +1632,7 @@ int audit_output_restart(void *ctx)
 {
     audit_output *w = ctx;
     w->flagged = w->shown = w->written = 0;
-    memset(w->counts, 0, sizeof w->counts);
+    memset(w->combos, 0, sizeof w->combos);
     w->list.len = 0;
     w->file.len = 0;
     if (w->spill_fd >= 0 && (ftruncate(w->spill_fd, 0) != 0 ||
@@ -1361,6 +1641,8 @@ int audit_output_restart(void *ctx)
         return -1;
     }
     w->spilled = 0;
+    if (w->file_fd >= 0 && file_written(w) != 0)
+        return -1;
     if (w->tmp_path != NULL && (ftruncate(w->file_fd, 0) != 0 ||
                                 lseek(w->file_fd, 0, SEEK_SET) != 0)) {
         cli_error("%s: cannot empty the file: %s", w->tmp_path, strerror(errno));
@@ -1397,9 +1679,21 @@ static int copy_listed(audit_output *w)
     return 0;
 }
 
+/* Rows flagged with each flag. */
+static void flag_counts(const audit_output *w, size_t counts[AUDIT_FLAGS])
+{
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        counts[k] = 0;
+        for (unsigned c = 0; c < 1u << AUDIT_FLAGS; c++)
+            counts[k] += c >> k & 1u ? w->combos[c] : 0;
+    }
+}
+
 /* The --json object up to the opening of flagged_rows. */
 static void audit_summary_json(audit_output *w, const stream_result *r, jw *j)
 {
+    size_t counts[AUDIT_FLAGS];
+    flag_counts(w, counts);
     const btx_policy *p = w->o.policy;
     jw_begin(j);
     jw_tool(j);
@@ -1419,7 +1713,7 @@ static void audit_summary_json(audit_output *w, const stream_result *r, jw *j)
     jw_int(j, "min_spacing_days", p != NULL ? p->min_spacing_days : 0);
     jw_open(j, "flag_counts", '{');
     for (int b = 0; b < AUDIT_FLAGS; b++)
-        jw_int(j, flag_names[b], (long long)w->counts[b]);
+        jw_int(j, flag_names[b], (long long)counts[b]);
     jw_close(j, '}');
     jw_bool(j, "input_sorted", !r->in_memory);
     if (w->o.output_path != NULL)
@@ -1433,8 +1727,10 @@ static void audit_summary_json(audit_output *w, const stream_result *r, jw *j)
 int audit_output_finish(audit_output *w, const stream_result *r)
 {
     if (w->file_fd >= 0) {
-        if (file_flush(w) != 0)
+        if (file_flush(w) != 0 || file_written(w) != 0)
             return -1;
+        writer_stop(w->wr);
+        w->wr = NULL;
         if (close(w->file_fd) != 0) {
             w->file_fd = -1;
             cli_error("%s: cannot write: %s", w->o.output_path, strerror(errno));
@@ -1469,9 +1765,11 @@ int audit_output_finish(audit_output *w, const stream_result *r)
                    (int)w->limit);
         if (w->o.output_path != NULL)
             printf("%zu flagged rows written to %s\n", w->written, w->o.output_path);
+        size_t counts[AUDIT_FLAGS];
+        flag_counts(w, counts);
         printf("%zu rows, %zu patients, %zu flagged:", r->rows, r->patients, w->flagged);
         for (int b = 0; b < AUDIT_FLAGS; b++)
-            printf(" %s %zu%s", flag_names[b], w->counts[b], b < AUDIT_FLAGS - 1 ? "," : "\n");
+            printf(" %s %zu%s", flag_names[b], counts[b], b < AUDIT_FLAGS - 1 ? "," : "\n");
     }
     return w->flagged > 0 ? 1 : 0;
 }
@@ -1480,6 +1778,7 @@ void audit_output_close(audit_output *w)
 {
     if (w == NULL)
         return;
+    writer_stop(w->wr);
     if (w->file_fd >= 0)
         close(w->file_fd);
     if (w->tmp_path != NULL)
@@ -1489,5 +1788,6 @@ void audit_output_close(audit_output *w)
     free(w->tmp_path);
     free(w->list.p);
     free(w->file.p);
+    file_texts_free(w->texts);
     free(w);
 }

@@ -72,7 +72,7 @@ static int convert(const reader_row *row, btx_audit_row *out, char msg[FIELD_MSG
  * the 1st; a decimal number of at most 15 digits is m / 10^k, one correctly rounded
  * division of two exact doubles, which is what strtod returns for the same text. */
 
-#define NAME_LEN 32   /* longest cached spelling, plus one */
+#define NAME_LEN 64    /* longest cached spelling, plus one */
 #define NAME_SLOTS 256 /* per table; filled at most half */
 
 typedef struct name_slot {
@@ -102,18 +102,26 @@ static int is_digit(char c)
 }
 
 /* The slot of text in c: the one holding it, or the empty one where it would go; NULL
- * when text is too long to cache. */
+ * when text is too long to cache. The hash mixes the first and the last 8 bytes and the
+ * length; the text itself decides. */
 static name_slot *name_slot_of(name_cache *c, const char *text, size_t *len_out)
 {
-    uint32_t h = 2166136261u;
-    size_t len = 0;
-    for (; text[len] != '\0'; len++) {
-        if (len + 1 >= NAME_LEN)
-            return NULL;
-        h = (h ^ (unsigned char)text[len]) * 16777619u;
+    size_t len = strlen(text);
+    if (len >= NAME_LEN)
+        return NULL;
+    uint64_t a = 0, b = 0;
+    if (len >= 8) {
+        memcpy(&a, text, 8);
+        memcpy(&b, text + len - 8, 8);
+    } else {
+        for (size_t i = 0; i < len; i++)
+            a |= (uint64_t)(unsigned char)text[i] << (8 * i);
     }
+    uint64_t h = (a * UINT64_C(0x9E3779B97F4A7C15)) ^ (b * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len;
+    h ^= h >> 31;
     *len_out = len;
-    for (size_t i = h % NAME_SLOTS;; i = (i + 1) % NAME_SLOTS) {
+    for (size_t i = (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 56) % NAME_SLOTS;;
+         i = (i + 1) % NAME_SLOTS) {
         name_slot *s = &c->slot[i];
         if (s->len == 0 || (s->len == len && memcmp(s->text, text, len) == 0))
             return s;
@@ -142,10 +150,10 @@ static int cached_name(name_cache *c, const char *text, int32_t *out,
 
 static int fast_date(converter *cv, const char *t, btx_date *out)
 {
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? t[i] != '-' : !is_digit(t[i]))
-            return 0;
-    if (t[10] != '\0')
+    /* In order, so that no byte after the text's end is read. */
+    if (!is_digit(t[0]) || !is_digit(t[1]) || !is_digit(t[2]) || !is_digit(t[3]) ||
+        t[4] != '-' || !is_digit(t[5]) || !is_digit(t[6]) || t[7] != '-' ||
+        !is_digit(t[8]) || !is_digit(t[9]) || t[10] != '\0')
         return 0;
     int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
     int m = (t[5] - '0') * 10 + (t[6] - '0');

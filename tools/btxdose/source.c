@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The bytes of an input, in blocks (see source.h). */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "source.h"
 
 #include <errno.h>
@@ -369,6 +369,7 @@ static void *producer(void *arg)
     source_feed *f = arg;
     int old;
     pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old);
+    pthread_setname_np(pthread_self(), "btxdose-read");
     for (size_t i = 0;; i = (i + 1) % SLOTS) {
         pthread_mutex_lock(&f->mu);
         while (!f->quit && f->slots[i].state != SLOT_FREE)

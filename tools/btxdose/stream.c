@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The audit of a population file in chunks (see stream.h). */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "stream.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,6 +285,147 @@ static btx_audit_row store_row(const store *st, const srow *s)
     return r;
 }
 
+/* ---- the audit of a chunk, here or in a second thread ---- */
+
+/* Audits the chunk and hands it to the sink. Returns 0, or -1 after a message. */
+static int audit_now(const btx_policy *policy, const audit_sink *sink, const char *name,
+                     chunk *c)
+{
+    for (size_t k = 0; k < c->npat; k++)
+        c->patients[k] = c->text + c->text_at[k];
+    size_t flagged = 0;
+    int rc = btx_audit(policy, c->rows, c->n, c->results, &flagged);
+    if (rc != BTX_OK) {
+        /* Every row and the policy passed btx_check_*, and the order is checked: this
+         * is a rule the tool does not know of. Name the row if the library can. */
+        size_t bad = 0;
+        int32_t field = BTX_FIELD_NONE;
+        (void)btx_check_audit_rows(c->rows, c->n, &bad, &field);
+        cli_error("%s:%zu: %s: libbtxdose refused the audit: %s", name,
+                  bad < c->n ? c->lines[bad] : 0, btx_field_name(field), btx_strerror(rc));
+        return -1;
+    }
+    audit_chunk ac = {c->n, c->rows, c->results, c->lines, c->patients, c->npat};
+    return sink->chunk(sink->ctx, &ac);
+}
+
+/* The second thread: it audits the chunks the reading thread fills, in order, and hands
+ * them to the sink; its one message, if any, is printed by the reading thread. */
+#define AUDIT_BUFFERS 3
+
+typedef struct auditor {
+    const btx_policy *policy;
+    const audit_sink *sink;
+    const char *name;
+    chunk buf[AUDIT_BUFFERS];
+    int full[AUDIT_BUFFERS];
+    size_t put, got;     /* chunks handed over, and audited */
+    int quit, failed;
+    char msg[512];
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t thread;
+} auditor;
+
+static void *audit_loop(void *arg)
+{
+    auditor *a = arg;
+    pthread_setname_np(pthread_self(), "btxdose-audit");
+    cli_error_capture(a->msg, sizeof a->msg);
+    for (;;) {
+        pthread_mutex_lock(&a->mu);
+        size_t i = a->got % AUDIT_BUFFERS;
+        while (!a->quit && !a->full[i])
+            pthread_cond_wait(&a->cv, &a->mu);
+        int failed = a->failed, stop = !a->full[i];
+        pthread_mutex_unlock(&a->mu);
+        if (stop)
+            break;
+        if (!failed && audit_now(a->policy, a->sink, a->name, &a->buf[i]) != 0)
+            failed = 1;
+        pthread_mutex_lock(&a->mu);
+        a->full[i] = 0;
+        a->got++;
+        a->failed |= failed;
+        pthread_cond_broadcast(&a->cv);
+        pthread_mutex_unlock(&a->mu);
+    }
+    cli_error_capture(NULL, 0);
+    return NULL;
+}
+
+static auditor *auditor_start(const btx_policy *policy, const audit_sink *sink,
+                              const char *name)
+{
+    auditor *a = calloc(1, sizeof *a);
+    if (a == NULL)
+        return NULL;
+    a->policy = policy;
+    a->sink = sink;
+    a->name = name;
+    if (pthread_mutex_init(&a->mu, NULL) != 0) {
+        free(a);
+        return NULL;
+    }
+    if (pthread_cond_init(&a->cv, NULL) != 0 ||
+        pthread_create(&a->thread, NULL, audit_loop, a) != 0) {
+        pthread_mutex_destroy(&a->mu);
+        free(a);
+        return NULL; /* the chunks are audited in the reading thread */
+    }
+    return a;
+}
+
+/* Hands the chunk over: *c becomes an empty chunk (a buffer the thread is done with).
+ * Returns 0, or -1 when the thread failed (its message waits in a->msg). */
+static int auditor_put(auditor *a, chunk *c)
+{
+    pthread_mutex_lock(&a->mu);
+    size_t i = a->put % AUDIT_BUFFERS;
+    while (a->full[i] && !a->failed)
+        pthread_cond_wait(&a->cv, &a->mu);
+    int failed = a->failed;
+    if (!failed) {
+        chunk t = a->buf[i];
+        a->buf[i] = *c;
+        *c = t;
+        c->n = c->npat = c->text_len = 0;
+        a->full[i] = 1;
+        a->put++;
+        pthread_cond_broadcast(&a->cv);
+    }
+    pthread_mutex_unlock(&a->mu);
+    return failed ? -1 : 0;
+}
+
+/* Waits until every chunk handed over is audited. Returns 0, or -1 when one failed. */
+static int auditor_drain(auditor *a)
+{
+    pthread_mutex_lock(&a->mu);
+    while (a->got != a->put && !a->failed)
+        pthread_cond_wait(&a->cv, &a->mu);
+    int failed = a->failed;
+    pthread_mutex_unlock(&a->mu);
+    return failed ? -1 : 0;
+}
+
+/* Stops the thread (after what was handed over, unless it failed) and frees it. */
+static void auditor_stop(auditor *a)
+{
+    if (a == NULL)
+        return;
+    pthread_mutex_lock(&a->mu);
+    a->quit = 1;
+    pthread_cond_broadcast(&a->cv);
+    pthread_mutex_unlock(&a->mu);
+    pthread_join(a->thread, NULL);
+    for (size_t i = 0; i < AUDIT_BUFFERS; i++)
+        chunk_free(&a->buf[i]);
+    pthread_cond_destroy(&a->cv);
+    pthread_mutex_destroy(&a->mu);
+    free(a);
+}
+
 /* ---- the stream ---- */
 
 enum { MODE_STREAM, MODE_COLLECT };
@@ -304,6 +447,8 @@ typedef struct stream {
     size_t unsorted_line;
     store st;
     size_t again;         /* rows read again (the prefix) */
+    auditor *aud;         /* the second thread that audits, or NULL */
+    int aud_failed;       /* the reading stopped because that thread failed */
 } stream;
 
 static int out_of_memory(stream *s)
@@ -312,31 +457,21 @@ static int out_of_memory(stream *s)
     return -1;
 }
 
-/* Audits the chunk and hands it to the sink. */
+/* Audits the chunk (or hands it to the second thread) and empties it. */
 static int flush(stream *s)
 {
     chunk *c = &s->c;
     if (c->n == 0)
         return 0;
-    for (size_t k = 0; k < c->npat; k++)
-        c->patients[k] = c->text + c->text_at[k];
-    size_t flagged = 0;
-    int rc = btx_audit(s->o->policy, c->rows, c->n, c->results, &flagged);
-    if (rc != BTX_OK) {
-        /* Every row and the policy passed btx_check_*, and the order is checked: this
-         * is a rule the tool does not know of. Name the row if the library can. */
-        size_t bad = 0;
-        int32_t field = BTX_FIELD_NONE;
-        (void)btx_check_audit_rows(c->rows, c->n, &bad, &field);
-        cli_error("%s:%zu: %s: libbtxdose refused the audit: %s", s->name,
-                  bad < c->n ? c->lines[bad] : 0, btx_field_name(field), btx_strerror(rc));
+    if (s->aud != NULL) {
+        if (auditor_put(s->aud, c) == 0)
+            return 0;
+        s->aud_failed = 1; /* its message is printed at the end */
         return -1;
     }
-    audit_chunk ac = {c->n, c->rows, c->results, c->lines, c->patients, c->npat};
-    if (s->sink->chunk(s->sink->ctx, &ac) != 0)
-        return -1;
+    int rc = audit_now(s->o->policy, s->sink, s->name, c);
     c->n = c->npat = c->text_len = 0;
-    return 0;
+    return rc;
 }
 
 /* Bytewise order of two texts without NUL bytes, as strcmp. */
@@ -371,6 +506,10 @@ static int out_of_order(stream *s, const char *file, const pop_row *r, int patie
     s->unsorted_line = line;
     reader_stop_copy(s->src);
     s->c.n = s->c.npat = s->c.text_len = 0;
+    if (s->aud != NULL && auditor_drain(s->aud) != 0) {
+        s->aud_failed = 1;
+        return -1;
+    }
     if (s->sink->restart(s->sink->ctx) != 0)
         return -1;
     return store_add(&s->st, r) != 0 ? out_of_memory(s) : 0;
@@ -541,6 +680,8 @@ int stream_audit(const stream_options *o, const audit_sink *sink, stream_result 
         return -1;
     s.name = reader_source_name(s.src);
     pop_options po = {o->fast, o->thread, o->block};
+    if (o->thread)
+        s.aud = auditor_start(o->policy, sink, s.name);
     size_t rows = 0, again = 0;
     int rc = population_read(s.src, fmt, &po, on_row, &s, &rows);
     if (rc == 0 && s.mode == MODE_STREAM) {
@@ -561,6 +702,15 @@ int stream_audit(const stream_options *o, const audit_sink *sink, stream_result 
         }
         out->in_memory = 1;
         out->unsorted_line = s.unsorted_line;
+    }
+    if (s.aud != NULL) {
+        /* The second thread's message is printed when the reading went well or stopped
+         * because of it; after a bad row's message, one message is all there is. */
+        if (auditor_drain(s.aud) != 0 && (rc == 0 || s.aud_failed)) {
+            cli_error("%s", s.aud->msg);
+            rc = -1;
+        }
+        auditor_stop(s.aud);
     }
     out->rows = rows;
     out->gzip = reader_source_gzip(s.src) == 1;
