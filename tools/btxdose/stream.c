@@ -136,7 +136,11 @@ typedef struct store {
     size_t text_len, text_cap;
     size_t *at;        /* offset of each patient's text */
     size_t npat, at_cap;
-    uint32_t *slot;    /* hash table of patients: 1 + number, 0 empty */
+    struct pslot {
+        uint64_t at;   /* the patient's text */
+        uint32_t tag;  /* the hash's top 32 bits */
+        uint32_t id;   /* 1 + the patient's number; 0: an empty slot */
+    } *slot;           /* hash table of patients */
     size_t nslots;
     uint32_t last;     /* the last row's patient, checked first */
 } store;
@@ -162,15 +166,16 @@ static uint64_t text_hash(const char *s, size_t len)
 static int store_rehash(store *st)
 {
     size_t n = st->nslots == 0 ? 1024 : st->nslots * 2;
-    uint32_t *slot = calloc(n, sizeof *slot);
+    struct pslot *slot = calloc(n, sizeof *slot);
     if (slot == NULL)
         return -1;
     for (size_t id = 0; id < st->npat; id++) {
         const char *t = st->text + st->at[id];
-        size_t i = (size_t)text_hash(t, strlen(t)) & (n - 1);
-        while (slot[i] != 0)
+        uint64_t h = text_hash(t, strlen(t));
+        size_t i = (size_t)h & (n - 1);
+        while (slot[i].id != 0)
             i = (i + 1) & (n - 1);
-        slot[i] = (uint32_t)id + 1;
+        slot[i] = (struct pslot){st->at[id], (uint32_t)(h >> 32), (uint32_t)id + 1};
     }
     free(st->slot);
     st->slot = slot;
@@ -190,11 +195,14 @@ static int store_patient(store *st, const char *text, size_t len, uint32_t *id)
     }
     if ((st->npat + 1) * 2 > st->nslots && store_rehash(st) != 0)
         return -1;
-    size_t mask = st->nslots - 1, i = (size_t)text_hash(text, len) & mask;
-    for (; st->slot[i] != 0; i = (i + 1) & mask) {
-        const char *t = st->text + st->at[st->slot[i] - 1];
+    uint64_t h = text_hash(text, len);
+    size_t mask = st->nslots - 1, i = (size_t)h & mask;
+    for (; st->slot[i].id != 0; i = (i + 1) & mask) {
+        if (st->slot[i].tag != (uint32_t)(h >> 32))
+            continue;
+        const char *t = st->text + st->slot[i].at;
         if (strncmp(t, text, len) == 0 && t[len] == '\0') {
-            *id = st->last = st->slot[i] - 1;
+            *id = st->last = st->slot[i].id - 1;
             return 0;
         }
     }
@@ -220,7 +228,7 @@ static int store_patient(store *st, const char *text, size_t len, uint32_t *id)
     st->text[st->text_len + len] = '\0';
     st->at[st->npat] = st->text_len;
     st->text_len += len + 1;
-    st->slot[i] = (uint32_t)st->npat + 1;
+    st->slot[i] = (struct pslot){st->at[st->npat], (uint32_t)(h >> 32), (uint32_t)st->npat + 1};
     *id = st->last = (uint32_t)st->npat++;
     return 0;
 }
@@ -580,19 +588,77 @@ static int by_date_line(const void *x, const void *y)
     return (a->line > b->line) - (a->line < b->line);
 }
 
-/* Sorts one patient's rows by date and line. */
-static void sort_patient(srow *rows, size_t n)
+/* Rows by patient (their rank, in srow.patient), date and line. */
+static int by_patient_date_line(const void *x, const void *y)
 {
-    if (n > 32) {
-        qsort(rows, n, sizeof *rows, by_date_line);
-        return;
-    }
+    const srow *a = x, *b = y;
+    if (a->patient != b->patient)
+        return a->patient < b->patient ? -1 : 1;
+    return by_date_line(x, y);
+}
+
+static void insertion_sort(srow *rows, size_t n, int (*cmp)(const void *, const void *))
+{
     for (size_t i = 1; i < n; i++) {
         srow x = rows[i];
         size_t j = i;
-        for (; j > 0 && by_date_line(&rows[j - 1], &x) > 0; j--)
+        for (; j > 0 && cmp(&rows[j - 1], &x) > 0; j--)
             rows[j] = rows[j - 1];
         rows[j] = x;
+    }
+}
+
+#define RADIX_BITS 11
+#define RADIX ((size_t)1 << RADIX_BITS)
+
+/* Sorts rows by patient rank, date and line: an in-place radix sort on the rank, 11 bits
+ * at a time from the top (each pass moves rows to RADIX places at once, which the caches
+ * follow), then each patient's rows by date and line. scratch: 2 * RADIX entries for
+ * each level still to come. */
+static void sort_rows(srow *rows, size_t n, unsigned shift, size_t *scratch)
+{
+    if (n < 64) {
+        insertion_sort(rows, n, by_patient_date_line);
+        return;
+    }
+    size_t *next = scratch, *end = scratch + RADIX;
+    memset(end, 0, RADIX * sizeof *end);
+    for (size_t i = 0; i < n; i++)
+        end[(rows[i].patient >> shift) & (RADIX - 1)]++;
+    size_t acc = 0;
+    for (size_t d = 0; d < RADIX; d++) {
+        next[d] = acc;
+        acc += end[d];
+        end[d] = acc;
+    }
+    for (size_t d = 0; d < RADIX; d++) {
+        while (next[d] < end[d]) {
+            srow x = rows[next[d]];
+            size_t dx = (x.patient >> shift) & (RADIX - 1);
+            if (dx == d) {
+                next[d]++;
+                continue;
+            }
+            do {
+                size_t to = next[dx]++;
+                srow y = rows[to];
+                rows[to] = x;
+                x = y;
+                dx = (x.patient >> shift) & (RADIX - 1);
+            } while (dx != d);
+            rows[next[d]++] = x;
+        }
+    }
+    for (size_t d = 0, from = 0; d < RADIX; from = end[d++]) {
+        size_t m = end[d] - from;
+        if (m < 2)
+            continue;
+        if (shift == 0) /* one patient */
+            (m > 32 ? qsort(rows + from, m, sizeof *rows, by_date_line)
+                    : insertion_sort(rows + from, m, by_date_line));
+        else
+            sort_rows(rows + from, m, shift > RADIX_BITS ? shift - RADIX_BITS : 0,
+                      scratch + 2 * RADIX);
     }
 }
 
@@ -603,9 +669,10 @@ static int store_audit(stream *s)
     size_t np = st->npat;
     by_text *order = malloc((np + 1) * sizeof *order);
     uint32_t *rank = malloc((np + 1) * sizeof *rank);
-    size_t *next = malloc((np + 1) * sizeof *next), *end = calloc(np + 1, sizeof *end);
+    size_t *scratch = malloc(2 * RADIX * 4 * sizeof *scratch);
     int rc = -1;
-    if (order == NULL || rank == NULL || next == NULL || end == NULL) {
+    if (order == NULL || rank == NULL || scratch == NULL) {
+        free(rank);
         out_of_memory(s);
         goto done;
     }
@@ -614,55 +681,33 @@ static int store_audit(stream *s)
     qsort(order, np, sizeof *order, by_text_cmp);
     for (size_t r = 0; r < np; r++)
         rank[order[r].id] = (uint32_t)r;
-    /* Rows to their patient's bucket, in place. */
     for (size_t i = 0; i < st->n; i++)
-        end[rank[st->rows[i].patient]]++;
-    size_t acc = 0;
-    for (size_t r = 0; r < np; r++) {
-        next[r] = acc;
-        acc += end[r];
-        end[r] = acc;
-    }
-    for (size_t r = 0; r < np; r++) {
-        while (next[r] < end[r]) {
-            srow x = st->rows[next[r]];
-            uint32_t rx = rank[x.patient];
-            if (rx == r) {
-                next[r]++;
-                continue;
-            }
-            do {
-                size_t to = next[rx]++;
-                srow y = st->rows[to];
-                st->rows[to] = x;
-                x = y;
-                rx = rank[x.patient];
-            } while (rx != r);
-            st->rows[next[r]++] = x;
-        }
-    }
-    for (size_t r = 0, from = 0; r < np; from = end[r++]) {
-        sort_patient(st->rows + from, end[r] - from);
-        if (s->c.n >= s->chunk_rows && flush(s) != 0)
-            goto done;
-        if (chunk_patient(&s->c, order[r].text, strlen(order[r].text)) != 0) {
-            out_of_memory(s);
-            goto done;
-        }
-        for (size_t i = from; i < end[r]; i++) {
-            btx_audit_row row = store_row(st, &st->rows[i]);
-            if (chunk_row(&s->c, &row, (size_t)st->rows[i].line) != 0) {
+        st->rows[i].patient = rank[st->rows[i].patient];
+    free(rank);
+    unsigned bits = 0;
+    while (bits < 32 && ((size_t)1 << bits) < np)
+        bits++;
+    sort_rows(st->rows, st->n, bits > RADIX_BITS ? bits - RADIX_BITS : 0, scratch);
+    for (size_t i = 0; i < st->n; i++) {
+        if (i == 0 || st->rows[i].patient != st->rows[i - 1].patient) {
+            if (s->c.n >= s->chunk_rows && flush(s) != 0)
+                goto done;
+            const char *t = order[st->rows[i].patient].text;
+            if (chunk_patient(&s->c, t, strlen(t)) != 0) {
                 out_of_memory(s);
                 goto done;
             }
+        }
+        btx_audit_row row = store_row(st, &st->rows[i]);
+        if (chunk_row(&s->c, &row, (size_t)st->rows[i].line) != 0) {
+            out_of_memory(s);
+            goto done;
         }
     }
     rc = flush(s);
 done:
     free(order);
-    free(rank);
-    free(next);
-    free(end);
+    free(scratch);
     return rc;
 }
 
