@@ -307,6 +307,43 @@ class Streaming(Files):
                      "found 3")
 
 
+    def test_the_first_bad_row_is_named_whatever_the_kind(self):
+        # A weight the library refuses (above 1000 kg: the reader takes any number, the
+        # library has the last word) and a bad date: whichever comes first in the file
+        # is named, whether the other is before or after it, in a chunk or in the next.
+        base = [",".join(r) + "," for r in self.ROWS]
+        header = HEADER + ",weight_kg"
+        weight_at = 20000
+        # (rows with a bad date, rows with a bad weight)
+        for dates, weights in [([30000], [weight_at]), ([15000], [weight_at]),
+                               ([], [weight_at, weight_at + 1])]:
+            lines = list(base)
+            for at in dates:
+                f = lines[at].split(",")
+                f[1] = "2025-13-01"
+                lines[at] = ",".join(f)
+            for at in weights:
+                f = lines[at].split(",")
+                f[5] = "2000"
+                lines[at] = ",".join(f)
+            path = self.write("two-bad.csv", header + "\n" + "\n".join(lines) + "\n")
+            earlier = min(dates + weights)
+            what = ("date: '2025-13-01' is not a valid" if earlier in dates
+                    else "weight_kg: refused by libbtxdose")
+            where = f"{path}:{earlier + 2}: {what}"
+            with self.subTest(dates=dates, weights=weights):
+                self.refused(["--input", path], where)
+                self.refused(["--input", path, "--sorted", "--json"], where)
+        # Unsorted before the bad weight: the rows are checked as they are kept.
+        lines = list(base)
+        lines[0], lines[-1] = lines[-1], lines[0]
+        f = lines[weight_at].split(",")
+        f[5] = "-3"
+        lines[weight_at] = ",".join(f)
+        path = self.write("unsorted-weight.csv", header + "\n" + "\n".join(lines) + "\n")
+        self.refused(["--input", path], f"{path}:{weight_at + 2}: weight_kg: refused by libbtxdose")
+
+
 class Compressed(Files):
     def test_gzip_file_and_stdin(self):
         text = csv_text(self.ROWS).encode()

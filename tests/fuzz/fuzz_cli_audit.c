@@ -85,7 +85,7 @@ static int read_rows(const char *path, int fast, size_t block, rows *out, char m
     memset(out, 0, sizeof *out);
     reader_source *src = reader_open(path, 0);
     CHECK(src != NULL, "reader_open");
-    pop_options o = {fast, 0, block};
+    pop_options o = {fast, 0, block, 0};
     size_t n = 0;
     cli_error_capture(msg, 512);
     reader_format fmt = reader_choose_format(path, FUZZ_FORMAT, READER_FORMAT_CSV);

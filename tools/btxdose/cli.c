@@ -17,6 +17,14 @@ void cli_error_capture(char *buf, size_t size)
         capture[0] = '\0';
 }
 
+cli_capture cli_error_capture_swap(cli_capture next)
+{
+    cli_capture prev = {capture, capture_size};
+    capture = next.size > 0 ? next.buf : NULL;
+    capture_size = next.size;
+    return prev;
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;

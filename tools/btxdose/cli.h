@@ -47,6 +47,14 @@ void cli_error(const char *fmt, ...)
  * that. For the fuzzers, and for a thread whose messages another one prints. */
 void cli_error_capture(char *buf, size_t size);
 
+/* The same, returning the setting it replaces (buf is not cleared): to capture for a
+ * while and put things back. */
+typedef struct cli_capture {
+    char *buf;
+    size_t size;
+} cli_capture;
+cli_capture cli_error_capture_swap(cli_capture next);
+
 /* Bytes an excerpt needs (cli_excerpt). */
 #define CLI_EXCERPT_SIZE 64
 

@@ -78,6 +78,7 @@ static int convert(const reader_row *row, btx_audit_row *out, char msg[FIELD_MSG
 typedef struct name_slot {
     uint32_t len; /* 0: empty */
     int32_t value;
+    uint64_t a, b; /* the text's first and last 8 bytes (name_slot_of) */
     char text[NAME_LEN];
 } name_slot;
 
@@ -101,12 +102,12 @@ static int is_digit(char c)
     return (unsigned)(c - '0') <= 9u;
 }
 
-/* The slot of text in c: the one holding it, or the empty one where it would go; NULL
- * when text is too long to cache. The hash mixes the first and the last 8 bytes and the
- * length; the text itself decides. */
-static name_slot *name_slot_of(name_cache *c, const char *text, size_t *len_out)
+/* The slot of text (len bytes) in c: the one holding it, or the empty one where it would
+ * go; NULL when text is too long to cache. A text of at most 16 bytes is compared as its
+ * first and last 8 bytes (which then cover it), a longer one byte by byte. */
+static name_slot *name_slot_of(name_cache *c, const char *text, size_t len, uint64_t *a_out,
+                               uint64_t *b_out)
 {
-    size_t len = strlen(text);
     if (len >= NAME_LEN)
         return NULL;
     uint64_t a = 0, b = 0;
@@ -117,22 +118,25 @@ static name_slot *name_slot_of(name_cache *c, const char *text, size_t *len_out)
         for (size_t i = 0; i < len; i++)
             a |= (uint64_t)(unsigned char)text[i] << (8 * i);
     }
+    *a_out = a;
+    *b_out = b;
     uint64_t h = (a * UINT64_C(0x9E3779B97F4A7C15)) ^ (b * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len;
     h ^= h >> 31;
-    *len_out = len;
     for (size_t i = (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 56) % NAME_SLOTS;;
          i = (i + 1) % NAME_SLOTS) {
         name_slot *s = &c->slot[i];
-        if (s->len == 0 || (s->len == len && memcmp(s->text, text, len) == 0))
+        if (s->len == 0 ||
+            (s->len == len && s->a == a && s->b == b &&
+             (len <= 16 || memcmp(s->text, text, len) == 0)))
             return s;
     }
 }
 
-static int cached_name(name_cache *c, const char *text, int32_t *out,
+static int cached_name(name_cache *c, const char *text, size_t len, int32_t *out,
                        int (*lookup)(const char *, int32_t *))
 {
-    size_t len = 0;
-    name_slot *s = name_slot_of(c, text, &len);
+    uint64_t a = 0, b = 0;
+    name_slot *s = name_slot_of(c, text, len, &a, &b);
     if (s != NULL && s->len != 0) {
         *out = s->value;
         return 1;
@@ -142,6 +146,8 @@ static int cached_name(name_cache *c, const char *text, int32_t *out,
     if (s != NULL && c->used < NAME_SLOTS / 2) {
         memcpy(s->text, text, len);
         s->len = (uint32_t)len;
+        s->a = a;
+        s->b = b;
         s->value = *out;
         c->used++;
     }
@@ -211,13 +217,14 @@ static int convert_fast(converter *cv, const reader_row *row, btx_audit_row *out
     btx_administration *a = &out->admin;
     if (!fast_date(cv, t[COL_DATE], &a->date) && field_date(t[COL_DATE], &a->date, msg) != 0)
         return COL_DATE;
-    if (!cached_name(&cv->products, t[COL_PRODUCT], &a->product, btx_product_lookup) &&
+    if (!cached_name(&cv->products, t[COL_PRODUCT], row->len[COL_PRODUCT], &a->product,
+                     btx_product_lookup) &&
         field_product(t[COL_PRODUCT], &a->product, msg) != 0)
         return COL_PRODUCT;
     if (t[COL_INDICATION][0] == '\0')
         a->indication = 0;
-    else if (!cached_name(&cv->indications, t[COL_INDICATION], &a->indication,
-                          btx_indication_lookup) &&
+    else if (!cached_name(&cv->indications, t[COL_INDICATION], row->len[COL_INDICATION],
+                          &a->indication, btx_indication_lookup) &&
              field_indication(t[COL_INDICATION], 1, &a->indication, msg) != 0)
         return COL_INDICATION;
     if (!(fast_decimal(t[COL_UNITS], &a->units) && a->units <= BTX_UNITS_MAX) &&
@@ -240,9 +247,21 @@ static int convert_fast(converter *cv, const reader_row *row, btx_audit_row *out
 
 typedef struct read_ctx {
     converter *cv; /* NULL: the general converters only */
+    const pop_options *options;
     pop_row_fn fn;
     void *ctx;
 } read_ctx;
+
+int population_check_row(const char *file, const btx_audit_row *row, size_t line)
+{
+    int32_t field = BTX_FIELD_NONE;
+    int rc = btx_check_audit_row(row, &field);
+    if (rc == BTX_OK)
+        return 0;
+    cli_error("%s:%zu: %s: refused by libbtxdose: %s", file, line, btx_field_name(field),
+              btx_strerror(rc));
+    return -1;
+}
 
 static int on_row(void *ctx, const char *file, const reader_row *row)
 {
@@ -254,16 +273,22 @@ static int on_row(void *ctx, const char *file, const reader_row *row)
         cli_error("%s:%zu: %s: %s", file, row->line[bad], columns[bad].name, msg);
         return -1;
     }
-    int32_t field = BTX_FIELD_NONE;
-    int rc = btx_check_audit_row(&p.row, &field);
-    if (rc != BTX_OK) {
-        const char *name = btx_field_name(field);
-        cli_error("%s:%zu: %s: refused by libbtxdose: %s", file,
-                  reader_line_of(&schema, row, name), name, btx_strerror(rc));
-        return -1;
+    int one_line = 1;
+    for (size_t k = 0; k < COL_COUNT; k++)
+        one_line &= row->line[k] == row->first_line;
+    p.checked = !(one_line && r->options->defer_check);
+    if (p.checked) {
+        int32_t field = BTX_FIELD_NONE;
+        int rc = btx_check_audit_row(&p.row, &field);
+        if (rc != BTX_OK) {
+            const char *name = btx_field_name(field);
+            cli_error("%s:%zu: %s: refused by libbtxdose: %s", file,
+                      reader_line_of(&schema, row, name), name, btx_strerror(rc));
+            return -1;
+        }
     }
     p.patient = row->text[COL_PATIENT];
-    p.patient_len = strlen(p.patient);
+    p.patient_len = row->len[COL_PATIENT];
     p.line = row->first_line;
     p.patient_line = row->line[COL_PATIENT];
     p.date_line = row->line[COL_DATE];
@@ -273,7 +298,7 @@ static int on_row(void *ctx, const char *file, const reader_row *row)
 int population_read(reader_source *src, reader_format format, const pop_options *options,
                     pop_row_fn fn, void *ctx, size_t *rows)
 {
-    read_ctx r = {NULL, fn, ctx};
+    read_ctx r = {NULL, options, fn, ctx};
     *rows = 0;
     if (options->fast && (r.cv = calloc(1, sizeof *r.cv)) == NULL) {
         cli_error("%s: out of memory", reader_source_name(src));

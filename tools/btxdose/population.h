@@ -22,6 +22,8 @@ typedef struct pop_row {
     size_t line;              /* the line where the row starts */
     size_t patient_line;      /* the lines of the patient's and the date's values */
     size_t date_line;
+    int checked;              /* 0: not put to btx_check_audit_row yet (defer_check);
+                                 then every value of the row is on its first line */
 } pop_row;
 
 /* Called once per row, in file order: 0 go on, 1 stop the read here, -1 stop after
@@ -35,11 +37,21 @@ typedef struct pop_options {
                    the same errors either way. */
     int thread; /* 1: the input is read ahead in a second thread */
     size_t block; /* reader_options.block: 0, the default */
+    int defer_check; /* 1: a row whose values are all on one line is handed on without
+                        btx_check_audit_row (checked = 0): the caller checks it, as
+                        population_check_row does, before it reports an error of a later
+                        row. Read at every row: the caller may change it during a read. */
 } pop_options;
 
 /* Reads a population from src as format. Returns 0 with *rows the number of rows, 1
  * when fn stopped the read, or -1 after printing one message. */
 int population_read(reader_source *src, reader_format format, const pop_options *options,
                     pop_row_fn fn, void *ctx, size_t *rows);
+
+/* Puts a converted row to the library (btx_check_audit_row), as population_read does
+ * when it does not defer the check. Returns 0, or -1 after "FILE:LINE: FIELD: refused by
+ * libbtxdose: ...", line the row's line (a row whose check was deferred has every value
+ * on it). */
+int population_check_row(const char *file, const btx_audit_row *row, size_t line);
 
 #endif /* BTXDOSE_TOOL_POPULATION_H */

@@ -525,6 +525,7 @@ static int csv_fast(csv *c, sink *k, size_t ncols, const int col_of[READER_MAX_C
         return 0;
     comma[n] = end;
     char *text[READER_MAX_FIELDS];
+    size_t len[READER_MAX_FIELDS];
     unsigned char *from = p;
     for (size_t i = 0; i <= n; i++) {
         unsigned char *a = from, *b = comma[i];
@@ -535,6 +536,7 @@ static int csv_fast(csv *c, sink *k, size_t ncols, const int col_of[READER_MAX_C
             b--;
         *b = '\0';
         text[i] = (char *)a;
+        len[i] = (size_t)(b - a);
     }
     reader_row row;
     row.first_line = s->line;
@@ -542,6 +544,7 @@ static int csv_fast(csv *c, sink *k, size_t ncols, const int col_of[READER_MAX_C
         int f = col_of[j];
         row.present[j] = f >= 0;
         row.text[j] = f >= 0 ? text[f] : "";
+        row.len[j] = f >= 0 ? len[f] : 0;
         row.line[j] = s->line;
     }
     s->pos = (size_t)(nl + 1 - s->buf);
@@ -580,6 +583,7 @@ static int csv_read(csv *c, sink *k)
             int f = col_of[j];
             row.present[j] = f >= 0;
             row.text[j] = f >= 0 ? c->text + c->start[f] : "";
+            row.len[j] = strlen(row.text[j]); /* a field holds no NUL byte */
             row.line[j] = f >= 0 ? c->line[f] : c->row_line;
         }
         if ((rc = deliver(k, c->s->name, &row)) != 0)
@@ -902,6 +906,7 @@ static int jmember(json *j, const reader_schema *sc, reader_row *row)
         return -1;
     row->present[k] = 1;
     row->text[k] = j->value[k];
+    row->len[k] = strlen(j->value[k]); /* \u0000 is refused */
     return 0;
 }
 
@@ -913,6 +918,7 @@ static int jrecord(json *j, const reader_schema *sc, reader_row *row)
     for (size_t k = 0; k < sc->count; k++) {
         row->present[k] = 0;
         row->text[k] = "";
+        row->len[k] = 0;
         row->line[k] = row->first_line;
     }
     int c = jskip(j);

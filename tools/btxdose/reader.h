@@ -62,6 +62,7 @@ typedef struct reader_schema {
 /* One row. The texts live until the callback returns. */
 typedef struct reader_row {
     const char *text[READER_MAX_COLUMNS]; /* per schema column; "" when absent */
+    size_t len[READER_MAX_COLUMNS];       /* strlen of each text */
     int present[READER_MAX_COLUMNS];      /* 0 when an optional column is absent */
     size_t line[READER_MAX_COLUMNS];      /* line of each value (the row's when absent) */
     size_t first_line;                    /* line where the row starts */

@@ -27,6 +27,7 @@ typedef struct chunk {
     size_t *text_at;      /* offset of patient k's text */
     const char **patients;
     size_t npat, pat_cap;
+    size_t unchecked;     /* rows not put to btx_check_audit_row yet (pop_row.checked) */
 } chunk;
 
 static void chunk_free(chunk *c)
@@ -304,6 +305,11 @@ static int audit_now(const btx_policy *policy, const audit_sink *sink, const cha
     size_t flagged = 0;
     int rc = btx_audit(policy, c->rows, c->n, c->results, &flagged);
     if (rc != BTX_OK) {
+        /* A row whose check was deferred (pop_options.defer_check): the first one the
+         * library refuses, as the reader would have named it. */
+        for (size_t i = 0; i < c->n; i++)
+            if (population_check_row(name, &c->rows[i], c->lines[i]) != 0)
+                return -1;
         /* Every row and the policy passed btx_check_*, and the order is checked: this
          * is a rule the tool does not know of. Name the row if the library can. */
         size_t bad = 0;
@@ -397,7 +403,7 @@ static int auditor_put(auditor *a, chunk *c)
         chunk t = a->buf[i];
         a->buf[i] = *c;
         *c = t;
-        c->n = c->npat = c->text_len = 0;
+        c->n = c->npat = c->text_len = c->unchecked = 0;
         a->full[i] = 1;
         a->put++;
         pthread_cond_broadcast(&a->cv);
@@ -457,7 +463,21 @@ typedef struct stream {
     size_t again;         /* rows read again (the prefix) */
     auditor *aud;         /* the second thread that audits, or NULL */
     int aud_failed;       /* the reading stopped because that thread failed */
+    pop_options *po;      /* the reads' options: defer_check ends with MODE_STREAM */
 } stream;
+
+/* Puts the rows of the chunk whose check was deferred to the library. Returns 0, or -1
+ * after naming the first one it refuses. */
+static int check_chunk(stream *s)
+{
+    if (s->c.unchecked == 0)
+        return 0;
+    for (size_t i = 0; i < s->c.n; i++)
+        if (population_check_row(s->name, &s->c.rows[i], s->c.lines[i]) != 0)
+            return -1;
+    s->c.unchecked = 0;
+    return 0;
+}
 
 static int out_of_memory(stream *s)
 {
@@ -478,7 +498,7 @@ static int flush(stream *s)
         return -1;
     }
     int rc = audit_now(s->o->policy, s->sink, s->name, c);
-    c->n = c->npat = c->text_len = 0;
+    c->n = c->npat = c->text_len = c->unchecked = 0;
     return rc;
 }
 
@@ -508,8 +528,12 @@ static int out_of_order(stream *s, const char *file, const pop_row *r, int patie
                       cli_excerpt(r->patient, a));
         return -1;
     }
-    /* Everything so far comes again, sorted with the rest in memory. */
+    /* Everything so far comes again, sorted with the rest in memory, every row checked
+     * as it is read; the rows read so far must be good first. */
+    if (check_chunk(s) != 0)
+        return -1;
     s->mode = MODE_COLLECT;
+    s->po->defer_check = 0;
     s->prefix_rows = s->streamed;
     s->unsorted_line = line;
     reader_stop_copy(s->src);
@@ -519,6 +543,8 @@ static int out_of_order(stream *s, const char *file, const pop_row *r, int patie
         return -1;
     }
     if (s->sink->restart(s->sink->ctx) != 0)
+        return -1;
+    if (!r->checked && population_check_row(file, &r->row, r->line) != 0)
         return -1;
     return store_add(&s->st, r) != 0 ? out_of_memory(s) : 0;
 }
@@ -555,6 +581,7 @@ static int on_row(void *ctx, const char *file, const pop_row *r)
     s->prev_date = r->row.admin.date;
     if (chunk_row(&s->c, &r->row, r->line) != 0)
         return out_of_memory(s);
+    s->c.unchecked += !r->checked;
     s->streamed++;
     return 0;
 }
@@ -724,7 +751,14 @@ int stream_audit(const stream_options *o, const audit_sink *sink, stream_result 
     if (s.src == NULL)
         return -1;
     s.name = reader_source_name(s.src);
-    pop_options po = {o->fast, o->thread, o->block};
+    /* With the fast path, a row's check goes with its chunk to btx_audit (which checks
+     * every row anyway) and is made alone only when something goes wrong. */
+    pop_options po = {o->fast, o->thread, o->block, o->fast};
+    s.po = &po;
+    /* Messages wait here: a row read later must not be named before an earlier one
+     * whose check is still to come. */
+    char msg[512] = "";
+    cli_capture prev = cli_error_capture_swap((cli_capture){msg, sizeof msg});
     if (o->thread)
         s.aud = auditor_start(o->policy, sink, s.name);
     size_t rows = 0, again = 0;
@@ -748,15 +782,22 @@ int stream_audit(const stream_options *o, const audit_sink *sink, stream_result 
         out->in_memory = 1;
         out->unsorted_line = s.unsorted_line;
     }
-    if (s.aud != NULL) {
-        /* The second thread's message is printed when the reading went well or stopped
-         * because of it; after a bad row's message, one message is all there is. */
-        if (auditor_drain(s.aud) != 0 && (rc == 0 || s.aud_failed)) {
-            cli_error("%s", s.aud->msg);
-            rc = -1;
-        }
-        auditor_stop(s.aud);
+    /* One message, of the earliest trouble: the chunks handed to the second thread came
+     * before the rows still here, which came before the row being read. */
+    int aud_failed = s.aud != NULL && auditor_drain(s.aud) != 0;
+    char first[512] = "";
+    if (aud_failed) {
+        snprintf(first, sizeof first, "%s", s.aud->msg);
+        rc = -1;
+    } else if (rc != 0) {
+        if (s.mode == MODE_STREAM)
+            (void)check_chunk(&s); /* a row it refuses comes first: its message */
+        snprintf(first, sizeof first, "%s", msg);
     }
+    auditor_stop(s.aud);
+    cli_error_capture_swap(prev);
+    if (rc != 0)
+        cli_error("%s", first);
     out->rows = rows;
     out->gzip = reader_source_gzip(s.src) == 1;
     reader_close(s.src);
