@@ -17,6 +17,7 @@ from .enums import Indication, LabelStatus, Population, Product, Substance, to_e
 __all__ = [
     "version", "version_number", "data_version", "strerror",
     "product_name", "product_lookup", "substance_of", "substance_name",
+    "substance_lookup", "product_for_indication", "product_from_ndc",
     "indication_name", "indication_lookup", "indication_from_icd10",
     "label_status_name", "rule_name", "finding_code_name", "status_name", "severity_name",
     "add_days", "add_months",
@@ -89,6 +90,48 @@ def _substance_code(substance: Any) -> int:
     if isinstance(substance, int):
         return int(substance)
     raise TypeError(f"substance: expected Substance, int or str, got {type(substance).__name__}")
+
+
+def substance_lookup(name: str) -> Union[Substance, int]:
+    """Finds a substance by its nonproprietary name, with or without suffix
+    ("onabotulinumtoxinA", "prabotulinumtoxinA-xvfs"), through ``btx_substance_lookup``
+    (libbtxdose 1.2). Brand names are not substances: :class:`BtxNotFoundError`."""
+    out = c_int32(0)
+    _ffi.optional("btx_substance_lookup")(
+        _cstr(name, _ffi.BtxNotFoundError.CODE, "btx_substance_lookup"), byref(out))
+    return to_enum(Substance, out.value)
+
+
+def product_for_indication(substance: Union[Substance, int, str],
+                           indication: Union[Indication, int, str, None]) -> Union[Product, int]:
+    """The product whose US label covers ``substance`` for ``indication``
+    (``btx_product_for_indication``, libbtxdose 1.2): onabotulinumtoxinA with glabellar
+    lines is BOTOX Cosmetic, with chronic migraine BOTOX. An indication no label of the
+    substance covers, or None, gives the product of the nonproprietary name (BOTOX)."""
+    if isinstance(substance, str):
+        substance = substance_lookup(substance)
+    out = c_int32(0)
+    _ffi.optional("btx_product_for_indication")(int(substance), indication_code(indication),
+                                                byref(out))
+    return to_enum(Product, out.value)
+
+
+def product_from_ndc(ndc: str) -> Tuple[Union[Product, int], float]:
+    """The product and the units in its package for a National Drug Code
+    (``btx_product_from_ndc``, libbtxdose 1.2): the 10-digit layouts 4-4-2, 5-3-2 and
+    5-4-1 with hyphens, or 11 digits (5-4-2) with or without hyphens.
+
+    Raises :class:`BtxNotFoundError` for a well-formed code that is not a finished
+    botulinum-toxin package the library knows (samples and bulk drug included),
+    :class:`BtxInvalidError` for a malformed code, and
+    :class:`btxdose.BtxUnavailableError` when the loaded library is older than 1.2.
+    """
+    product = c_int32(0)
+    units = c_double(0.0)
+    _ffi.optional("btx_product_from_ndc")(
+        _cstr(ndc, _ffi.BtxInvalidError.CODE, "btx_product_from_ndc"), byref(product),
+        byref(units))
+    return to_enum(Product, product.value), units.value
 
 
 def substance_name(substance: Union[Substance, int]) -> str:
