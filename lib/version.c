@@ -1,12 +1,9 @@
 /* Library and data versions. */
 #include "internal.h"
 
-#ifndef BTX_VERSION_FROM_CMAKE
-#define BTX_VERSION_FROM_CMAKE BTXDOSE_VERSION_STRING
-#endif
-
-/* The header and the build system must agree on the version. */
-_Static_assert(BTXDOSE_VERSION_NUMBER == 10100, "update the version check below");
+/* btxdose/version.h is generated from the CMake project version (docs/abi.md), so the
+ * header and the build agree by construction. The SONAME is libbtxdose.so.1. */
+_Static_assert(BTXDOSE_VERSION_MAJOR == 1, "a new major version needs a new SONAME");
 
 const char *btx_version(void)
 {

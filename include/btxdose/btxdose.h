@@ -17,7 +17,7 @@
 #define BTXDOSE_H
 
 #include "export.h"
-#include "version.h"
+#include "btxdose/version.h" /* generated from version.h.in (in a build tree: its include dir) */
 #include "error.h"
 #include "date.h"
 #include "catalog.h"

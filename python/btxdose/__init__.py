@@ -58,6 +58,8 @@ __all__: List[str] = [
     "validate_history", "window_total", "headroom", "evaluate", "earliest_date",
 ]
 
+# The package has no version of its own: it is the loaded library's (btx_version), so it
+# cannot drift from the CMake project version (CTest version_agrees checks it).
 __version__: str = version()
 
 # The population audit (libbtxdose 1.1) lives in an optional private module. Import it
