@@ -44,7 +44,7 @@ STATUS_POLICIES = ("count", "refuse")
 #: annotations ``{unit}`` and ``{units}`` are compared without case.
 LABEL_UNIT_CODES = ("U", "[iU]", "[IU]", "[USP'U]", "{unit}", "{units}")
 #: Dose unit texts read as label units (compared without case), besides the codes.
-LABEL_UNIT_TEXTS = ("u", "unit", "units")
+LABEL_UNIT_TEXTS = ("u", "unit", "units", "iu")
 
 _UCUM = "http://unitsofmeasure.org"
 _NDC_SYSTEMS = {"http://hl7.org/fhir/sid/ndc", "urn:oid:2.16.840.1.113883.6.69"}
@@ -714,14 +714,14 @@ def _medication(entry: _Entry, index: _Index) -> _Medication:
                     f"NDC {code} ({product_name(p)}) is used")
         return _Medication("toxin", product=p, names=name_list, note=note)
 
-    if ndc_unknown:
-        labelers = {_ndc_labeler(c) for c in ndc_unknown}
-        if labelers & _TOXIN_LABELERS:
-            raise FhirError(entry.name, "medication",
-                            f"NDC {', '.join(ndc_unknown)} is from a botulinum-toxin labeler "
-                            "but is not a finished toxin package the library knows (a "
-                            "sample, bulk drug or unlisted package): the product and its "
-                            "units cannot be told")
+    unknown = ndc_unknown + ndc_unchecked
+    if unknown and {_ndc_labeler(c) for c in unknown} & _TOXIN_LABELERS:
+        why = ("is not a finished toxin package the library knows (a sample, bulk drug or "
+               "unlisted package)") if ndc_unknown else \
+            "cannot be checked: the library has no btx_product_from_ndc (libbtxdose 1.2)"
+        raise FhirError(entry.name, "medication",
+                        f"NDC {', '.join(unknown)} is from a botulinum-toxin labeler and {why}: "
+                        "the product and its units cannot be told")
     if substances:
         if len(substances) > 1:
             raise FhirError(entry.name, "medication",
@@ -735,15 +735,15 @@ def _medication(entry: _Entry, index: _Index) -> _Medication:
         if brands:
             return _Medication("toxin", product=next(iter(brands)), names=name_list)
         return _Medication("toxin", substance=s, names=name_list)
-    if ndc_unchecked:
-        raise FhirError(entry.name, "medication",
-                        f"coded only by NDC {', '.join(ndc_unchecked)} and the library has "
-                        "no btx_product_from_ndc (libbtxdose 1.2): cannot tell what it is")
     if any(_TOXIN_WORDS.search(t) for t in texts):
         raise FhirError(entry.name, "medication",
                         f"{' / '.join(name_list)!r} is a botulinum toxin the library does "
                         "not know: its units cannot be compared with any product's")
     if not texts:
+        if ndc_unchecked:
+            raise FhirError(entry.name, "medication",
+                            f"coded only by NDC {', '.join(ndc_unchecked)} and the library has "
+                            "no btx_product_from_ndc (libbtxdose 1.2): cannot tell what it is")
         raise FhirError(entry.name, "medication",
                         "has no name (display or text) and no code the library knows: "
                         "cannot tell whether it is a botulinum toxin")
@@ -794,7 +794,7 @@ def _units(quantity: Any, entry: _Entry, where: str, assume_label_units: bool,
         present = True
         if not isinstance(unit, str) or not _is_label_text(unit):
             raise FhirError(entry.name, f"{where}.unit",
-                            f"{unit!r} is not the product's label units (U, unit, units); "
+                            f"{unit!r} is not the product's label units (U, IU, unit, units); "
                             "doses are never converted")
     if not present:
         if not assume_label_units:
