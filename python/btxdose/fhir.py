@@ -208,6 +208,7 @@ class _Entry:
     full_url: Optional[str]
     where: str                     # "entry[3]" etc., for resources without id
     container: Optional["_Entry"] = None
+    aliases: List[str] = field(default_factory=list)   # fullUrls of copies it won over
 
     @property
     def rtype(self) -> str:
@@ -236,6 +237,8 @@ class _Page:
     self_url: Optional[str]
     next_url: Optional[str]
     where: str
+    deleted: List[Tuple[str, str, Optional[datetime.datetime], str]] = \
+        field(default_factory=list)   # (type, id, when, where) of DELETE entries
 
 
 def _walk(obj: Any, where: str, entries: List[_Entry], pages: List[_Page]) -> None:
@@ -255,7 +258,8 @@ def _walk(obj: Any, where: str, entries: List[_Entry], pages: List[_Page]) -> No
     for link in obj.get("link") or []:
         if isinstance(link, dict) and isinstance(link.get("relation"), str):
             links[link["relation"]] = link.get("url")
-    pages.append(_Page(obj.get("type"), links.get("self"), links.get("next"), where or "input"))
+    page = _Page(obj.get("type"), links.get("self"), links.get("next"), where or "input")
+    pages.append(page)
     raw = obj.get("entry") or []
     if not isinstance(raw, list):
         raise FhirError(f"Bundle at {where or 'input'}", "entry", "is not a list")
@@ -264,8 +268,18 @@ def _walk(obj: Any, where: str, entries: List[_Entry], pages: List[_Page]) -> No
         if not isinstance(e, dict):
             raise FhirError(f"Bundle at {where or 'input'}", f"entry[{k}]", "is not an object")
         res = e.get("resource")
+        request = e.get("request") if isinstance(e.get("request"), dict) else {}
+        if request.get("method") == "DELETE":
+            m = _TYPE_ID.search(str(request.get("url") or "").split("?")[0])
+            if m is None:
+                raise FhirError(f"Bundle at {where or 'input'}", f"entry[{k}].request.url",
+                                "a DELETE of something other than one resource")
+            when = _instant((e.get("response") or {}).get("lastModified"),
+                            f"Bundle at {where or 'input'}", f"entry[{k}].response.lastModified")
+            page.deleted.append((m.group(1), m.group(2), when, here))
+            continue
         if res is None:
-            continue        # a transaction-response or deletion entry: no resource
+            continue        # a transaction-response entry: no resource
         if not isinstance(res, dict):
             raise FhirError(f"Bundle at {where or 'input'}", f"entry[{k}].resource",
                             "is not an object")
@@ -280,21 +294,60 @@ def _walk(obj: Any, where: str, entries: List[_Entry], pages: List[_Page]) -> No
         entries.append(_Entry(res, full if isinstance(full, str) and full else None, here))
 
 
+def _instant(text: Any, resource: str, field_name: str) -> Optional[datetime.datetime]:
+    """A FHIR instant as an aware datetime; None when absent."""
+    if text is None:
+        return None
+    try:
+        value = datetime.datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None:
+        raise FhirError(resource, field_name, f"{text!r} is not an instant")
+    return value
+
+
+def _drop_deleted(entries: List[_Entry], pages: List[_Page],
+                  notices: List[Notice]) -> List[_Entry]:
+    """Leaves out resources a history Bundle deletes, unless a copy is newer than the
+    deletion; a deletion that cannot be ordered against the copies is an error."""
+    deleted: Dict[Tuple[str, str], Optional[datetime.datetime]] = {}
+    for p in pages:
+        for rtype, rid, when, _where in p.deleted:
+            key = (rtype, rid)
+            if key in deleted and (deleted[key] is None or when is None):
+                deleted[key] = None
+            elif key not in deleted or (when is not None and when > deleted[key]):  # type: ignore[operator]
+                deleted[key] = when
+    if not deleted:
+        return entries
+    out: List[_Entry] = []
+    for e in entries:
+        key = (e.rtype, e.rid or "")
+        if key not in deleted:
+            out.append(e)
+            continue
+        when = deleted[key]
+        updated = _version_key(e)[1]
+        if when is None or updated is None:
+            raise FhirError(e.name, "meta.lastUpdated",
+                            "is deleted in the input's history and also present, and the two "
+                            "cannot be ordered (no response.lastModified or meta.lastUpdated)")
+        if updated > when:
+            out.append(e)
+        else:
+            notices.append(Notice("resource_deleted",
+                                  f"deleted at {when.isoformat()}: not read", e.name))
+    return out
+
+
 def _version_key(entry: _Entry) -> Tuple[Optional[Any], Optional[datetime.datetime]]:
     meta = entry.resource.get("meta") or {}
     vid = meta.get("versionId")
     version: Optional[Any] = None
     if isinstance(vid, str) and vid:
         version = int(vid) if vid.isdigit() else vid
-    updated = None
-    lu = meta.get("lastUpdated")
-    if isinstance(lu, str):
-        try:
-            updated = datetime.datetime.fromisoformat(lu.replace("Z", "+00:00"))
-            if updated.tzinfo is None:
-                updated = None
-        except ValueError:
-            raise FhirError(entry.name, "meta.lastUpdated", f"{lu!r} is not an instant") from None
+    updated = _instant(meta.get("lastUpdated"), entry.name, "meta.lastUpdated")
     return version, updated
 
 
@@ -361,6 +414,9 @@ def _deduplicate(entries: List[_Entry], notices: List[Notice]) -> List[_Entry]:
                             "which version is current")
         notices.append(Notice("duplicate_resource",
                               f"present {len(group)} times; counted once ({how})", name))
+        assert winner is not None
+        winner.aliases = [e.full_url for e in group
+                          if e.full_url and e.full_url != winner.full_url]
         out.append(winner)
     return out
 
@@ -381,8 +437,9 @@ class _Index:
         self.by_url: Dict[str, _Entry] = {}
         self.by_type_id: Dict[Tuple[str, str], List[_Entry]] = {}
         for e in entries:
-            if e.full_url:
-                self.by_url[e.full_url] = e
+            for url in [e.full_url] + e.aliases:
+                if url:
+                    self.by_url[url] = e
             if e.rid:
                 self.by_type_id.setdefault((e.rtype, e.rid), []).append(e)
 
@@ -916,7 +973,7 @@ def read(data: Any, *, patient: Optional[str] = None, tz: Optional[str] = None,
     entries: List[_Entry] = []
     pages: List[_Page] = []
     _walk(data, "", entries, pages)
-    entries = _deduplicate(entries, notices)
+    entries = _drop_deleted(_deduplicate(entries, notices), pages, notices)
     index = _Index(entries)
 
     # ---- completeness

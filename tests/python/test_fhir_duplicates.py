@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from btxdose import fhir
+from btxdose import Indication, fhir
 from fhir_util import by_code, deep, load, notice_codes, resource
 
 # 2026-01-13 OAB 100 U (version 2; version 1 said 50 U), 2026-02-23 CM 155 U (two
@@ -65,3 +65,45 @@ class TestDifferentIds:
         assert window.total_units == 410 and window.failed   # 100 + 155 + 155 already
         assert "duplicate_resource" not in notice_codes(r.notices,
                                                         "MedicationAdministration/ma-cm-1-twin")
+
+
+class TestCopiesUnderTwoFullUrls:
+    def test_a_reference_to_the_older_copy_reaches_the_counted_one(self) -> None:
+        # the same Condition sent twice, once as urn:uuid (version 1) and once by its
+        # server address (version 2): a reasonReference to the urn:uuid still resolves
+        data = load("synthea_style.json")
+        cond = deep(resource(data, "b1f0e8c4-5a3d-4d0e-8f7e-2c9a1b6d7201"))
+        cond["meta"] = {"versionId": "2"}
+        for e in data["entry"]:
+            if e["resource"]["id"] == cond["id"]:
+                e["resource"]["meta"] = {"versionId": "1"}
+        data["entry"].append({"fullUrl": "https://ehr.example.org/fhir/Condition/" + cond["id"],
+                              "resource": cond})
+        r = fhir.read(data, tz="America/New_York", assume_label_units=True)
+        assert {x.administration.indication for x in r.records} == {Indication.CHRONIC_MIGRAINE}
+        assert "duplicate_resource" in notice_codes(r.notices, "Condition/" + cond["id"])
+
+
+class TestDeletedInAHistory:
+    def _with_delete(self, rid: str, when) -> dict:
+        data = load("versions_history.json")
+        entry = {"request": {"method": "DELETE", "url": f"MedicationAdministration/{rid}"},
+                 "response": {"status": "204"}}
+        if when:
+            entry["response"]["lastModified"] = when
+        data["entry"].insert(0, entry)
+        return data
+
+    def test_a_deleted_dose_is_not_counted_and_said(self) -> None:
+        r = fhir.read(self._with_delete("ma-cm-1", "2026-02-24T08:00:00Z"))
+        assert sorted(x.administration.units for x in r.records) == [100, 155]
+        assert "resource_deleted" in notice_codes(r.notices, "MedicationAdministration/ma-cm-1")
+
+    def test_a_copy_newer_than_the_deletion_counts(self) -> None:
+        r = fhir.read(self._with_delete("ma-cm-1", "2026-02-23T09:30:00Z"))
+        assert sorted(x.administration.units for x in r.records) == [100, 155, 155]
+
+    def test_a_deletion_that_cannot_be_ordered_is_an_error(self) -> None:
+        with pytest.raises(fhir.FhirError) as ei:
+            fhir.read(self._with_delete("ma-cm-0", None))
+        assert ei.value.resource == "MedicationAdministration/ma-cm-0"
