@@ -17,7 +17,7 @@ from .enums import Indication, LabelStatus, Population, Product, Substance, to_e
 __all__ = [
     "version", "version_number", "data_version", "strerror",
     "product_name", "product_lookup", "substance_of", "substance_name",
-    "substance_lookup", "product_for_indication", "product_from_ndc",
+    "substance_lookup", "product_for_indication",
     "indication_name", "indication_lookup", "indication_from_icd10",
     "label_status_name", "rule_name", "finding_code_name", "status_name", "severity_name",
     "add_days", "add_months",
@@ -114,24 +114,6 @@ def product_for_indication(substance: Union[Substance, int, str],
     _ffi.optional("btx_product_for_indication")(int(substance), indication_code(indication),
                                                 byref(out))
     return to_enum(Product, out.value)
-
-
-def product_from_ndc(ndc: str) -> Tuple[Union[Product, int], float]:
-    """The product and the units in its package for a National Drug Code
-    (``btx_product_from_ndc``, libbtxdose 1.2): the 10-digit layouts 4-4-2, 5-3-2 and
-    5-4-1 with hyphens, or 11 digits (5-4-2) with or without hyphens.
-
-    Raises :class:`BtxNotFoundError` for a well-formed code that is not a finished
-    botulinum-toxin package the library knows (samples and bulk drug included),
-    :class:`BtxInvalidError` for a malformed code, and
-    :class:`btxdose.BtxUnavailableError` when the loaded library is older than 1.2.
-    """
-    product = c_int32(0)
-    units = c_double(0.0)
-    _ffi.optional("btx_product_from_ndc")(
-        _cstr(ndc, _ffi.BtxInvalidError.CODE, "btx_product_from_ndc"), byref(product),
-        byref(units))
-    return to_enum(Product, product.value), units.value
 
 
 def substance_name(substance: Union[Substance, int]) -> str:

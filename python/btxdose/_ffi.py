@@ -460,11 +460,12 @@ class BtxUnavailableError(NotImplementedError):
 
 #: Functions of later version nodes the package uses when the library has them:
 #: (name, argtypes, restype, errcheck, version that added it). Missing ones make
-#: :func:`optional` raise :class:`BtxUnavailableError` when they are called.
+#: :func:`optional` raise :class:`BtxUnavailableError` when they are called. (The
+#: billing functions of 1.2, btx_product_from_ndc among them, are declared by the
+#: billing module, with the same guard.)
 OPTIONAL_FUNCTIONS: List[Tuple[str, Sequence[Any], Any, _Errcheck, str]] = [
     ("btx_substance_lookup", [c_char_p, _P_I32], c_int, check_status, "1.2"),
     ("btx_product_for_indication", [c_int32, c_int32, _P_I32], c_int, check_status, "1.2"),
-    ("btx_product_from_ndc", [c_char_p, _P_I32, _P_DOUBLE], c_int, check_status, "1.2"),
 ]
 
 _OPTIONAL: Dict[str, Any] = {}

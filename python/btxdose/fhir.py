@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _ffi
-from ._api import (evaluate, indication_from_icd10, indication_lookup, product_from_ndc,
-                   product_lookup, product_name, substance_lookup, validate_history)
+from ._api import (evaluate, indication_from_icd10, indication_lookup, product_lookup,
+                   product_name, substance_lookup, validate_history)
+from ._billing import product_from_ndc
 from ._ffi import BtxError, BtxNotFoundError, BtxUnavailableError
 from ._model import Administration, Finding, Patient, Policy, parse_date, resolve_product
 from .enums import Indication

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Helpers of the FHIR reader tests: the fixtures (tests/python/fixtures/fhir), copies
-to change, the findings by code, and the xfail mark of the tests that need
+to change, the findings by code, and the guard of the tests that need
 btx_product_from_ndc."""
 
 from __future__ import annotations
@@ -12,27 +12,17 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
-import pytest
-
 import btxdose
 from btxdose import fhir
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fhir"
 NY = "America/New_York"
 
-#: The NDC tests need btx_product_from_ndc (libbtxdose 1.2, added on another branch).
-#: Until it is in the library they are expected to fail, at their first line
-#: (:func:`require_ndc`), with BtxUnavailableError; once it is there they must pass.
-needs_ndc = pytest.mark.xfail(
-    not btxdose._ffi.has("btx_product_from_ndc"),
-    reason="btx_product_from_ndc (libbtxdose 1.2) is not in this library yet",
-    raises=btxdose.BtxUnavailableError, strict=True)
-
-
 def require_ndc() -> None:
     """Raises BtxUnavailableError (naming the symbol) when the library has no
-    btx_product_from_ndc: an NDC test then fails at once, clearly."""
-    btxdose._ffi.optional("btx_product_from_ndc")
+    btx_product_from_ndc (libbtxdose 1.2): an NDC test then fails at once, clearly."""
+    if not hasattr(btxdose._ffi.lib, "btx_product_from_ndc"):
+        raise btxdose.BtxUnavailableError("btx_product_from_ndc", "1.2")
 
 
 def load(name: str) -> Dict[str, Any]:

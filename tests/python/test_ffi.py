@@ -309,7 +309,7 @@ def test_library_without_1_2_symbols_imports_and_names_the_missing_one(tmp_path:
     # (a NotImplementedError) naming the symbol when it is called, not before.
     lib = _stub_library(tmp_path, _all_symbols_stub(10000, 24))
     code = ("import btxdose\n"
-            "assert not btxdose._ffi.has('btx_product_from_ndc')\n"
+            "assert not hasattr(btxdose._ffi.lib, 'btx_product_from_ndc')\n"
             "try:\n"
             "    btxdose.product_from_ndc('0023-1145-01')\n"
             "except btxdose.BtxUnavailableError as e:\n"

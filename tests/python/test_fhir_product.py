@@ -11,8 +11,7 @@ import pytest
 
 import btxdose
 from btxdose import Product, fhir
-from fhir_util import (NY, by_code, changed, failed, load, needs_ndc, notice_codes,
-                       require_ndc)
+from fhir_util import NY, by_code, changed, failed, load, notice_codes, require_ndc
 
 
 class TestNdc:
@@ -21,7 +20,6 @@ class TestNdc:
     00023923201); 15054-0530-6 Dysport 300 U (5-4-1); 72301-595-10 Jeuveau 100 U
     (5-3-2); 00259-1610-01 Xeomin 100 U (11 digits with hyphens)."""
 
-    @needs_ndc
     def test_each_layout_gives_its_product(self) -> None:
         require_ndc()
         r = fhir.read(load("ndc_codings.json"))
@@ -30,7 +28,6 @@ class TestNdc:
                        "ndc-5-4-1": Product.DYSPORT, "ndc-5-3-2": Product.JEUVEAU,
                        "ndc-11-hyphens": Product.XEOMIN}
 
-    @needs_ndc
     def test_cosmetic_session_by_ndc_sets_the_90_day_interval(self) -> None:
         require_ndc()
         # BOTOX Cosmetic glabellar lines 2026-01-19 (by its 11-digit NDC): 20 U on
@@ -42,7 +39,6 @@ class TestNdc:
         # Dysport on 2026-01-26: another toxin within 3 months, said in a notice
         assert "mixed_substances" in by_code(r.findings)
 
-    @needs_ndc
     def test_sample_ndc_of_a_toxin_labeler_is_an_error(self) -> None:
         require_ndc()
         # 72960-112-02 is a Daxxify sample: not a finished package the library holds
@@ -54,7 +50,6 @@ class TestNdc:
         assert ei.value.resource == "MedicationAdministration/ndc-5-3-2"
         assert "72960-112-02" in str(ei.value)
 
-    @needs_ndc
     def test_malformed_ndc_is_an_error_naming_the_coding(self) -> None:
         require_ndc()
         data = changed("ndc_codings.json", "ndc-4-4-2", lambda ma: ma.__setitem__(
@@ -65,7 +60,6 @@ class TestNdc:
         assert ei.value.resource == "MedicationAdministration/ndc-4-4-2"
         assert ei.value.field == "medicationCodeableConcept.coding[0].code"
 
-    @needs_ndc
     def test_ndc_and_name_of_another_substance_is_an_error(self) -> None:
         require_ndc()
         data = changed("ndc_codings.json", "ndc-4-4-2", lambda ma: ma[
@@ -74,7 +68,6 @@ class TestNdc:
             fhir.read(data)
         assert "NDC 0023-1145-01 is BOTOX" in str(ei.value)
 
-    @needs_ndc
     def test_library_function(self) -> None:
         require_ndc()
         assert btxdose.product_from_ndc("0023-1145-01")[0] == Product.BOTOX
@@ -172,7 +165,9 @@ class TestNdcWithAnOlderLibrary:
 
     @pytest.fixture(autouse=True)
     def _no_ndc(self, monkeypatch) -> None:
-        monkeypatch.setitem(btxdose._ffi._OPTIONAL, "btx_product_from_ndc", None)
+        def missing(*args):
+            raise btxdose.BtxUnavailableError("btx_product_from_ndc", "1.2")
+        monkeypatch.setattr(btxdose._billing, "_product_from_ndc", missing)
 
     def test_ndc_only_toxin(self) -> None:
         with pytest.raises(fhir.FhirError) as ei:

@@ -5,9 +5,9 @@
 
 Checks, and prints every violation (exit status 1 when there is any):
 
-(a) every source id (S12, S101c, N4, ...; not an ICD-10-CM code such as N32.81) in the
-    strings of the BUILT library (its .rodata, read from the file's bytes as `strings`
-    would) and in docs/*.md, README.md,
+(a) every source id (S12, S101c, N4, BH1, CM1, ...; not an ICD-10-CM code such as N32.81)
+    in the strings of the BUILT library (its .rodata, read from the file's bytes as
+    `strings` would) and in docs/*.md, README.md,
     include/, python/ and lib/*_data.c resolves to an entry of docs/sources.md with an
     http(s) address; a library string that cites `docs/<page>.md "<Heading>"` names a
     page and heading that exist; a link `page.md#anchor` between docs pages resolves;
@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Set, Tuple
 
-ID = r"(?:S\d+[a-z]?|N\d+)"
+ID = r"(?:S\d+[a-z]?|N\d+|B[HWRNPSCM]\d+|CM\d+)"
 ID_RE = re.compile(r"\b" + ID + r"\b")
 ID_LIST = r"\[" + ID + r"(?:, " + ID + r")*\]"
 FORBIDDEN_RE = re.compile(r"design\.md|label-facts|label-review-2|billing-facts|\.\./shared")

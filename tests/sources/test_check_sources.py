@@ -58,6 +58,8 @@ def main(argv: List[str]) -> int:
     lib_cases = [
         ("(a) an id without an entry, in a library string",
          b"[S21, S29, S5]", b"[S97, S29, S5]", "source id S97 has no entry"),
+        ("(a) a billing id without an entry, in a library string",
+         b"[BH1, BH10]", b"[BH0, BH10]", "source id BH0 has no entry"),
         ("(b) a file outside the repository, in a library string",
          b'docs/semantics.md "Population"', b'design.md section 4 Population', "names design.md"),
         ("(c) a \"2.x\" section, in a library string",
@@ -67,6 +69,9 @@ def main(argv: List[str]) -> int:
         ("(a) an id without an entry, in a docs page",
          "docs/findings.md", "| BOTOX PI §2 [S13] |", "| BOTOX PI §2 [S13, N99] |",
          "source id N99 has no entry"),
+        ("(a) a billing id without an entry, in a docs page",
+         "docs/billing.md", "[BW3, BW4, BW8]", "[BW3, BW4, BW98]",
+         "source id BW98 has no entry"),
         ("(a) an id beside ICD-10-CM codes is still an id",
          "docs/clinical-data.md", "| G24.5 Blepharospasm | blepharospasm | [CM1] |",
          "| G24.5 Blepharospasm (N31.0, \"N3281\") | blepharospasm | [CM1] N98 |",
