@@ -71,6 +71,19 @@ typedef struct btx_finding {
 } btx_finding;
 
 /**
+ * @def BTX_FINDING_INIT
+ * @brief Initialiser of a #btx_finding with struct_size `sizeof(btx_finding)`, numbers 0
+ * and dates #BTX_DATE_UNKNOWN.
+ *
+ * `btx_finding findings[16] = {BTX_FINDING_INIT};` sets the stride in findings[0] (the
+ * other entries are zero; the library overwrites every entry it reports). C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_FINDING_INIT                                                                  \
+    { sizeof(btx_finding), 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, BTX_DATE_UNKNOWN,               \
+      BTX_DATE_UNKNOWN, BTX_DATE_UNKNOWN, 0, NULL, NULL }
+
+/**
  * @brief Checks a proposed dose against every rule that applies.
  *
  * Emits one finding per rule that applies, plus notices (see docs/findings.md for the

@@ -50,6 +50,16 @@ typedef struct btx_protocol {
 } btx_protocol;
 
 /**
+ * @def BTX_PROTOCOL_INIT
+ * @brief Initialiser of a #btx_protocol with struct_size `sizeof(btx_protocol)` and every
+ * other field 0: `btx_protocol p = BTX_PROTOCOL_INIT;`. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_PROTOCOL_INIT                                                                 \
+    { sizeof(btx_protocol), 0, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0,  \
+      0, 0, 0, 0, 0, 0, NULL }
+
+/**
  * @brief One muscle group or treatment area of a protocol.
  *
  * Size-prefixed output struct, like #btx_protocol.
@@ -67,6 +77,14 @@ typedef struct btx_region {
     int32_t sites_max;        /**< Sites, upper end (equals sites when fixed). */
     int32_t bilateral;        /**< 1 when split evenly left and right. */
 } btx_region;
+
+/**
+ * @def BTX_REGION_INIT
+ * @brief Initialiser of a #btx_region with struct_size `sizeof(btx_region)` and every
+ * other field 0: `btx_region r = BTX_REGION_INIT;`. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_REGION_INIT { sizeof(btx_region), NULL, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0, 0, 0 }
 
 /**
  * @brief Looks up the label's protocol for a product, indication and population.

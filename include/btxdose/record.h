@@ -39,6 +39,18 @@ typedef struct btx_administration {
 } btx_administration;
 
 /**
+ * @def BTX_ADMINISTRATION_INIT
+ * @brief Initialiser of a #btx_administration that nothing has been said about yet: date
+ * #BTX_DATE_UNKNOWN, product and indication 0, flags 0, 0 units.
+ *
+ * `btx_administration a = BTX_ADMINISTRATION_INIT;` then set the fields. A record whose
+ * date or product is left unset is refused (#BTX_ERANGE, #BTX_EINVAL) instead of being
+ * read as a dose of 1970-01-01. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_ADMINISTRATION_INIT { BTX_DATE_UNKNOWN, 0, 0, 0, 0.0 }
+
+/**
  * @brief The patient facts the rules need. A NULL patient means birth date and weight
  * unknown. Extensible input struct: see #btx_policy.
  */
@@ -48,6 +60,19 @@ typedef struct btx_patient {
     btx_date birth_date;  /**< #BTX_DATE_UNKNOWN when not known. */
     btx_date weight_date; /**< When the weight was measured; #BTX_DATE_UNKNOWN if not known. */
 } btx_patient;
+
+/**
+ * @def BTX_PATIENT_INIT
+ * @brief Initialiser of a #btx_patient about whom nothing is known: struct_size
+ * `sizeof(btx_patient)`, birth date, weight and weight date unknown.
+ *
+ * `btx_patient p = BTX_PATIENT_INIT;` then set what the chart says. Never zero a
+ * patient instead (`memset` or `= {0}`): a zero birth date is 1970-01-01, a real date,
+ * so the age-unknown notice disappears and the rules of that age are applied. C99 and
+ * C++11.
+ * @since 1.2
+ */
+#define BTX_PATIENT_INIT { sizeof(btx_patient), 0.0, BTX_DATE_UNKNOWN, BTX_DATE_UNKNOWN }
 
 /**
  * @brief Caller's policy. A NULL policy means the label's rules, history not declared
@@ -66,6 +91,16 @@ typedef struct btx_policy {
     int32_t history_complete;    /**< 1 = the caller declares the history whole; 0 = not. */
     int32_t reserved;            /**< 0. */
 } btx_policy;
+
+/**
+ * @def BTX_POLICY_INIT
+ * @brief Initialiser of a #btx_policy with struct_size `sizeof(btx_policy)` and the
+ * label's rules: the same answers as a NULL policy (history not declared complete).
+ *
+ * `btx_policy pol = BTX_POLICY_INIT;` then set the options wanted. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_POLICY_INIT { sizeof(btx_policy), 0, 0, 0, 0, 0.0, 0, 0 }
 
 /**
  * @brief Checks every record of a history.
