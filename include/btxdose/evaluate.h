@@ -98,7 +98,9 @@ typedef struct btx_finding {
  * @param[in]  capacity  Entries in @p findings.
  * @param[out] count     Number of findings that exist (also when above @p capacity).
  * @return #BTX_OK; #BTX_ENOSPC when @p capacity is below *count (the first @p capacity
- *         are written); #BTX_EINVAL, #BTX_ERANGE, #BTX_EVERSION for bad arguments or records.
+ *         are written); #BTX_EINVAL, #BTX_ERANGE, #BTX_EVERSION for bad arguments or
+ *         records (since 1.2 #BTX_ERANGE also for a birth date after the proposal's date:
+ *         #btx_check_patient_on).
  * @since 1.0
  */
 BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
@@ -122,7 +124,8 @@ BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
  * @return #BTX_OK; #BTX_ENEVER when no date up to 2199-12-31 passes; #BTX_EWEIGHT when
  *         the first date that passes every other rule and the absolute part of a
  *         weight-based window still needs a usable weight; #BTX_EINVAL, #BTX_ERANGE,
- *         #BTX_EVERSION for bad arguments or records.
+ *         #BTX_EVERSION for bad arguments or records (since 1.2 #BTX_ERANGE also for a
+ *         birth date after the proposal's date: #btx_check_patient_on).
  * @since 1.0
  */
 BTX_API int btx_earliest_date(const btx_patient *patient, const btx_policy *policy,

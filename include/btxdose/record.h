@@ -57,8 +57,8 @@ typedef struct btx_administration {
 typedef struct btx_patient {
     size_t struct_size;   /**< sizeof the caller's version; smaller than 1.0 is #BTX_EVERSION. */
     double weight_kg;     /**< Body weight; 0 when not known. */
-    btx_date birth_date;  /**< #BTX_DATE_UNKNOWN when not known. */
-    btx_date weight_date; /**< When the weight was measured; #BTX_DATE_UNKNOWN if not known. */
+    btx_date birth_date;  /**< #BTX_DATE_UNKNOWN when not known; after the date checked is #BTX_ERANGE (since 1.2). */
+    btx_date weight_date; /**< When the weight was measured; #BTX_DATE_UNKNOWN if not known. A weight measured after the date checked is not used for it (since 1.2). */
 } btx_patient;
 
 /**
@@ -86,7 +86,7 @@ typedef struct btx_policy {
     int32_t window_length;       /**< 0 = label; else replaces the 3-month length of the substance-wide cumulative windows (not the blepharospasm 30 days). */
     int32_t window_unit;         /**< #BTX_DAYS, #BTX_WEEKS or #BTX_MONTHS; ignored when window_length is 0. */
     int32_t min_spacing_days;    /**< Days between visits of one substance on different dates, across indications; 0 = none. */
-    int32_t weight_max_age_days; /**< 0 = any weight counts; else only if |D - weight_date| <= this. */
+    int32_t weight_max_age_days; /**< 0 = any weight measured on or before D counts; else only if 0 <= D - weight_date <= this. A weight dated after D never counts for D (since 1.2). */
     double warn_fraction;        /**< WARNING when a window's total with the proposal is >= this share of its limit and within it; 0 = never. */
     int32_t history_complete;    /**< 1 = the caller declares the history whole; 0 = not. */
     int32_t reserved;            /**< 0. */

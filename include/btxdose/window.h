@@ -56,8 +56,11 @@ BTX_API int btx_window_total(const btx_administration *history, size_t n, int32_
  * @param[in]  indication #btx_indication of the dose, or 0 (substance-wide rules only).
  * @param[in]  date       Day of the dose.
  * @param[out] units      Units allowed; INFINITY when no window rule applies.
- * @return #BTX_OK; #BTX_EINVAL, #BTX_ERANGE or #BTX_EVERSION for bad arguments or records;
- *         #BTX_EWEIGHT when a weight-based window applies and no usable weight was given.
+ * @return #BTX_OK; #BTX_EINVAL, #BTX_ERANGE or #BTX_EVERSION for bad arguments or records
+ *         (since 1.2 #BTX_ERANGE also for a birth date after @p date:
+ *         #btx_check_patient_on); #BTX_EWEIGHT when a weight-based window applies and no
+ *         weight usable on @p date was given (none, one measured after @p date, or one
+ *         older than the policy allows).
  * @since 1.0
  */
 BTX_API int btx_headroom(const btx_patient *patient, const btx_policy *policy,
