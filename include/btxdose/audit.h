@@ -113,8 +113,8 @@ typedef enum btx_audit_flag {
  *         #btx_validate_audit.
  * @since 1.1
  */
-BTX_API int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
-                      btx_audit_result *results, size_t *flagged);
+BTX_NODISCARD BTX_API int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
+                                    btx_audit_result *results, size_t *flagged);
 
 /**
  * @brief Checks every row of a population, as #btx_audit does before it computes.
@@ -132,7 +132,7 @@ BTX_API int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_
  *         @p n above 0.
  * @since 1.1
  */
-BTX_API int btx_validate_audit(const btx_audit_row *rows, size_t n, size_t *bad_index);
+BTX_NODISCARD BTX_API int btx_validate_audit(const btx_audit_row *rows, size_t n, size_t *bad_index);
 
 /**
  * @brief sizeof(btx_audit_row): always 48.

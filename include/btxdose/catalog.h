@@ -122,7 +122,7 @@ BTX_API const char *btx_product_name(int32_t product);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for any other text.
  * @since 1.0
  */
-BTX_API int btx_product_lookup(const char *name, int32_t *product);
+BTX_NODISCARD BTX_API int btx_product_lookup(const char *name, int32_t *product);
 
 /**
  * @brief Substance of a product.
@@ -158,7 +158,7 @@ BTX_API const char *btx_indication_name(int32_t indication);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for unknown text.
  * @since 1.0
  */
-BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
+BTX_NODISCARD BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
 
 /**
  * @brief Maps an ICD-10-CM code to an indication.
@@ -180,7 +180,7 @@ BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for a code with no mapping.
  * @since 1.0 (the codes added in 1.2 were #BTX_ENOTFOUND before)
  */
-BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
+BTX_NODISCARD BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
 
 /**
  * @brief Finds a substance by its nonproprietary name.
@@ -197,7 +197,7 @@ BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for any other text.
  * @since 1.2
  */
-BTX_API int btx_substance_lookup(const char *name, int32_t *substance);
+BTX_NODISCARD BTX_API int btx_substance_lookup(const char *name, int32_t *substance);
 
 /**
  * @brief The product whose US label covers a substance for an indication.
@@ -218,8 +218,8 @@ BTX_API int btx_substance_lookup(const char *name, int32_t *substance);
  *         indication neither 0 nor in the set.
  * @since 1.2
  */
-BTX_API int btx_product_for_indication(int32_t substance, int32_t indication,
-                                       int32_t *product);
+BTX_NODISCARD BTX_API int btx_product_for_indication(int32_t substance, int32_t indication,
+                                                     int32_t *product);
 
 #ifdef __cplusplus
 }

@@ -103,10 +103,10 @@ typedef struct btx_finding {
  *         #btx_check_patient_on).
  * @since 1.0
  */
-BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
-                         const btx_administration *history, size_t n,
-                         const btx_administration *proposed, btx_finding *findings,
-                         size_t capacity, size_t *count);
+BTX_NODISCARD BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
+                                       const btx_administration *history, size_t n,
+                                       const btx_administration *proposed, btx_finding *findings,
+                                       size_t capacity, size_t *count);
 
 /**
  * @brief First date on or after the proposal's date on which the dose passes every
@@ -128,9 +128,9 @@ BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
  *         birth date after the proposal's date: #btx_check_patient_on).
  * @since 1.0
  */
-BTX_API int btx_earliest_date(const btx_patient *patient, const btx_policy *policy,
-                              const btx_administration *history, size_t n,
-                              const btx_administration *proposed, btx_date *out);
+BTX_NODISCARD BTX_API int btx_earliest_date(const btx_patient *patient, const btx_policy *policy,
+                                            const btx_administration *history, size_t n,
+                                            const btx_administration *proposed, btx_date *out);
 
 /**
  * @brief Stable name of a finding code ("window_limit", "too_soon", ...).

@@ -116,7 +116,7 @@ typedef struct btx_policy {
  *         @p history with @p n above 0.
  * @since 1.0
  */
-BTX_API int btx_validate_history(const btx_administration *history, size_t n, size_t *bad_index);
+BTX_NODISCARD BTX_API int btx_validate_history(const btx_administration *history, size_t n, size_t *bad_index);
 
 /**
  * @brief sizeof(btx_patient) in the 1.0 layout.

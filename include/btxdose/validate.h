@@ -102,7 +102,7 @@ BTX_API const char *btx_field_name(int32_t field);
  * @return #BTX_OK, or the error #btx_validate_history returns for this record.
  * @since 1.2
  */
-BTX_API int btx_check_record(const btx_administration *record, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_record(const btx_administration *record, int32_t *field);
 
 /**
  * @brief Checks a proposed administration as #btx_evaluate does: a record whose
@@ -112,7 +112,7 @@ BTX_API int btx_check_record(const btx_administration *record, int32_t *field);
  * @return #BTX_OK, or the error #btx_evaluate returns for this proposal.
  * @since 1.2
  */
-BTX_API int btx_check_proposal(const btx_administration *proposed, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_proposal(const btx_administration *proposed, int32_t *field);
 
 /**
  * @brief Checks a patient as #btx_evaluate does.
@@ -121,7 +121,7 @@ BTX_API int btx_check_proposal(const btx_administration *proposed, int32_t *fiel
  * @return #BTX_OK, #BTX_EVERSION or #BTX_ERANGE.
  * @since 1.2
  */
-BTX_API int btx_check_patient(const btx_patient *patient, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_patient(const btx_patient *patient, int32_t *field);
 
 /**
  * @brief Checks a patient for a question about one date, as #btx_evaluate,
@@ -138,7 +138,7 @@ BTX_API int btx_check_patient(const btx_patient *patient, int32_t *field);
  * @return #BTX_OK, #BTX_EVERSION or #BTX_ERANGE.
  * @since 1.2
  */
-BTX_API int btx_check_patient_on(const btx_patient *patient, btx_date date, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_patient_on(const btx_patient *patient, btx_date date, int32_t *field);
 
 /**
  * @brief Checks a policy as #btx_evaluate and #btx_audit do.
@@ -147,7 +147,7 @@ BTX_API int btx_check_patient_on(const btx_patient *patient, btx_date date, int3
  * @return #BTX_OK, #BTX_EVERSION, #BTX_EINVAL or #BTX_ERANGE.
  * @since 1.2
  */
-BTX_API int btx_check_policy(const btx_policy *policy, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_policy(const btx_policy *policy, int32_t *field);
 
 /**
  * @brief Checks one audit row as #btx_audit does (not its order: see
@@ -157,7 +157,7 @@ BTX_API int btx_check_policy(const btx_policy *policy, int32_t *field);
  * @return #BTX_OK, #BTX_EINVAL or #BTX_ERANGE.
  * @since 1.2
  */
-BTX_API int btx_check_audit_row(const btx_audit_row *row, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_audit_row(const btx_audit_row *row, int32_t *field);
 
 /**
  * @brief Checks audit rows and their order as #btx_validate_audit does, naming the field.
@@ -169,8 +169,8 @@ BTX_API int btx_check_audit_row(const btx_audit_row *row, int32_t *field);
  * @return #BTX_OK or the error of the first bad row (as #btx_validate_audit).
  * @since 1.2
  */
-BTX_API int btx_check_audit_rows(const btx_audit_row *rows, size_t n, size_t *bad_index,
-                                 int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_audit_rows(const btx_audit_row *rows, size_t n, size_t *bad_index,
+                                               int32_t *field);
 
 #ifdef __cplusplus
 }

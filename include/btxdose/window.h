@@ -38,8 +38,8 @@ extern "C" {
  *         above 100000 days; any error of #btx_validate_history.
  * @since 1.0
  */
-BTX_API int btx_window_total(const btx_administration *history, size_t n, int32_t substance,
-                             btx_date start, int32_t length, int32_t unit, double *units);
+BTX_NODISCARD BTX_API int btx_window_total(const btx_administration *history, size_t n, int32_t substance,
+                                           btx_date start, int32_t length, int32_t unit, double *units);
 
 /**
  * @brief How many units of a product may still be given on a date under every window rule.
@@ -63,9 +63,9 @@ BTX_API int btx_window_total(const btx_administration *history, size_t n, int32_
  *         older than the policy allows).
  * @since 1.0
  */
-BTX_API int btx_headroom(const btx_patient *patient, const btx_policy *policy,
-                         const btx_administration *history, size_t n, int32_t product,
-                         int32_t indication, btx_date date, double *units);
+BTX_NODISCARD BTX_API int btx_headroom(const btx_patient *patient, const btx_policy *policy,
+                                       const btx_administration *history, size_t n, int32_t product,
+                                       int32_t indication, btx_date date, double *units);
 
 #ifdef __cplusplus
 }
