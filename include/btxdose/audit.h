@@ -81,6 +81,19 @@ typedef enum btx_audit_flag {
 } btx_audit_flag;
 
 /**
+ * @brief Stable name of one audit flag: "over_window", "too_soon", "schedule",
+ * "over_session", "not_labelled", "not_checked".
+ *
+ * Names one bit: for a #btx_audit_result::flags value, test each #btx_audit_flag bit and
+ * name the bits that are set.
+ * @param[in] flag One #btx_audit_flag value (a single bit).
+ * @return A static string, never NULL; "unknown" for any other value (0, several bits,
+ *         a bit the library does not know).
+ * @since 1.2
+ */
+BTX_API const char *btx_audit_flag_name(int32_t flag);
+
+/**
  * @brief Checks every row of a population in one pass.
  *
  * Each row is judged as #btx_evaluate would judge it as a proposal, given as history the

@@ -221,6 +221,48 @@ BTX_NODISCARD BTX_API int btx_substance_lookup(const char *name, int32_t *substa
 BTX_NODISCARD BTX_API int btx_product_for_indication(int32_t substance, int32_t indication,
                                                      int32_t *product);
 
+/**
+ * @brief Stable name of a population: "adult", "pediatric".
+ * @param[in] population A #btx_population value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_population_name(int32_t population);
+
+/**
+ * @brief Stable name of a category: "therapeutic", "cosmetic".
+ * @param[in] category A #btx_category value.
+ * @return A static string, never NULL; "unknown" for a value outside the set (also 0,
+ *         "not stated").
+ * @since 1.2
+ */
+BTX_API const char *btx_category_name(int32_t category);
+
+/**
+ * @brief Stable name of an interval unit: "days", "weeks", "months".
+ * @param[in] unit A #btx_interval_unit value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_interval_unit_name(int32_t unit);
+
+/**
+ * @brief Stable name of an interval kind: "minimum", "schedule".
+ * @param[in] kind A #btx_interval_kind value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_interval_kind_name(int32_t kind);
+
+/**
+ * @brief Stable name of an evidence level: "label", "secondary".
+ * @param[in] evidence A #btx_evidence value.
+ * @return A static string, never NULL; "unknown" for a value outside the set (also 0,
+ *         the value of policy rules and notices, which have no evidence level).
+ * @since 1.2
+ */
+BTX_API const char *btx_evidence_name(int32_t evidence);
+
 #ifdef __cplusplus
 }
 #endif
