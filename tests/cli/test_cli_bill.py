@@ -315,6 +315,30 @@ class Names(unittest.TestCase):
                         "--indication", "cervical dystonia", "--units", "500")
         self.assertEqual((d["product"], d["hcpcs"]), ("Dysport", "J0586"))
 
+    def test_nonproprietary_name_is_the_labelled_product(self):
+        # As in check: onabotulinumtoxinA for glabellar lines is BOTOX Cosmetic, whose 50 U
+        # vial is orderable (20 U: one 50 U vial, 30 U discarded); the brand BOTOX is taken
+        # as written (one 100 U vial, 80 U discarded). Both are cosmetic: no drug line.
+        d = self.answer("bill", "--date", TODAY, "--product", "onabotulinumtoxinA",
+                        "--indication", "glabellar lines", "--units", "20")
+        self.assertEqual(d["product"], "BOTOX Cosmetic")
+        self.assertEqual((d["vials"], d["discarded_units"]), ([{"units": 50, "count": 1}], 30))
+        d = self.answer("bill", "--date", TODAY, "--product", "botox",
+                        "--indication", "glabellar lines", "--units", "20")
+        self.assertEqual(d["product"], "BOTOX")
+        self.assertEqual((d["vials"], d["discarded_units"]), ([{"units": 100, "count": 1}], 80))
+        self.assertEqual((d["covered"], d["lines"]), (False, []))
+        # check --bill reads --propose the same way.
+        with tempfile.TemporaryDirectory(prefix="btxdose-cli-bill-") as tmp:
+            path = os.path.join(tmp, "empty.csv")
+            with open(path, "w") as f:
+                f.write("date,product,indication,units\n")
+            rc, out, err = run("check", "--history", path, "--propose",
+                               TODAY + ",onabotulinumtoxinA,glabellar_lines,20", "--bill",
+                               "--json")
+            self.assertIn(rc, (0, 1), err)
+            self.assertEqual(json.loads(out)["bill"]["product"], "BOTOX Cosmetic")
+
     def test_settings(self):
         # (name, spelled-out form, whether JW/JZ apply): docs/billing.md's settings table.
         settings = [("office", "physician office", True),

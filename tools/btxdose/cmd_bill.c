@@ -53,6 +53,8 @@ static int bill_arguments(const cli_options *o, bill_request *r)
         return bad("--product", msg);
     if (field_indication(o->indication, 0, &r->indication, msg) != 0)
         return bad("--indication", msg);
+    /* A nonproprietary name is the product labelled for the indication, as in check. */
+    field_product_for_indication(o->product, r->indication, &r->product);
     if (field_units(o->units, &r->units, msg) != 0)
         return bad("--units", msg);
     if (!(r->units > 0))
