@@ -39,17 +39,7 @@ set(BTX_PACKAGE_HOMEPAGE "" CACHE STRING
 # ---- files only the Debian layout installs ----
 if(BTX_DEBIAN)
     set(btx_docroot ${CMAKE_INSTALL_DATAROOTDIR}/doc)
-    # Reproducible: SOURCE_DATE_EPOCH when set (string(TIMESTAMP) honours it), else the
-    # time of the checkout's last commit, else now.
-    if(NOT DEFINED ENV{SOURCE_DATE_EPOCH})
-        execute_process(COMMAND git -C ${PROJECT_SOURCE_DIR} log -1 --format=%ct
-            OUTPUT_VARIABLE btx_epoch OUTPUT_STRIP_TRAILING_WHITESPACE
-            RESULT_VARIABLE rc ERROR_QUIET)
-        if(rc EQUAL 0 AND btx_epoch MATCHES "^[0-9]+$")
-            set(ENV{SOURCE_DATE_EPOCH} ${btx_epoch})
-        endif()
-    endif()
-    string(TIMESTAMP BTX_DEB_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+    set(BTX_DEB_DATE "${BTX_SOURCE_DATE_RFC2822}")   # cmake/source-date.cmake
     configure_file(${BTX_DEB_DIR}/changelog.in ${BTX_DEB_GEN}/changelog @ONLY)
     find_program(BTX_GZIP gzip REQUIRED)
     add_custom_command(OUTPUT ${BTX_DEB_GEN}/changelog.gz
