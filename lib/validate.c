@@ -154,7 +154,7 @@ const char *btx_field_name(int32_t field)
         "indication",    "flags",            "units",          "weight_kg",
         "birth_date",    "weight_date",      "window_length",  "window_unit",
         "min_spacing_days", "weight_max_age_days", "warn_fraction", "history_complete",
-        "reserved",      "patient"};
+        "reserved",      "patient",          "setting"};
     if (field < 0 || (size_t)field >= sizeof names / sizeof names[0])
         return "unknown";
     return names[field];

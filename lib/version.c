@@ -17,7 +17,8 @@ int btx_version_number(void)
 
 const char *btx_data_version(void)
 {
-    /* Changes together with ../shared/clinical/label-facts.md and every table in lib/. */
+    /* Changes together with every table in lib/, docs/clinical-data.md and the labels of
+     * docs/sources.md. */
     return "US labels 2024-12: BOTOX PI rev. 2023-11 (supplements to 2024-10), "
            "BOTOX Cosmetic PI rev. 2024-10, Dysport PI (revision not seen), "
            "Xeomin PI 2021, Jeuveau PI rev. 2023-04, Daxxify PI rev. 2023-09, "

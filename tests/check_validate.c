@@ -386,11 +386,12 @@ START_TEST(field_names)
     ck_assert_str_eq(btx_field_name(BTX_FIELD_BIRTH_DATE), "birth_date");
     ck_assert_str_eq(btx_field_name(BTX_FIELD_WEIGHT_MAX_AGE_DAYS), "weight_max_age_days");
     ck_assert_str_eq(btx_field_name(BTX_FIELD_PATIENT), "patient");
-    ck_assert_str_eq(btx_field_name(BTX_FIELD_PATIENT + 1), "unknown");
+    ck_assert_str_eq(btx_field_name(BTX_FIELD_SETTING), "setting");
+    ck_assert_str_eq(btx_field_name(BTX_FIELD_SETTING + 1), "unknown");
     ck_assert_str_eq(btx_field_name(-1), "unknown");
     /* Every field has its own name. */
-    for (int32_t i = BTX_FIELD_NONE; i <= BTX_FIELD_PATIENT; i++)
-        for (int32_t j = i + 1; j <= BTX_FIELD_PATIENT; j++)
+    for (int32_t i = BTX_FIELD_NONE; i <= BTX_FIELD_SETTING; i++)
+        for (int32_t j = i + 1; j <= BTX_FIELD_SETTING; j++)
             ck_assert_str_ne(btx_field_name(i), btx_field_name(j));
 }
 END_TEST

@@ -28,5 +28,6 @@
 #include "evaluate.h"
 #include "audit.h"
 #include "validate.h"
+#include "billing.h"
 
 #endif /* BTXDOSE_H */

@@ -73,7 +73,8 @@ typedef enum btx_field {
     BTX_FIELD_WARN_FRACTION = 14,       /**< btx_policy::warn_fraction. */
     BTX_FIELD_HISTORY_COMPLETE = 15,    /**< btx_policy::history_complete. */
     BTX_FIELD_RESERVED = 16,            /**< A reserved field that is not 0. */
-    BTX_FIELD_PATIENT = 17              /**< btx_audit_row::patient: keys out of order. */
+    BTX_FIELD_PATIENT = 17,             /**< btx_audit_row::patient: keys out of order. */
+    BTX_FIELD_SETTING = 18              /**< The setting argument of #btx_bill. */
 } btx_field;
 
 /**
