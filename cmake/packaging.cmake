@@ -145,9 +145,10 @@ set(btx_what "libbtxdose checks botulinum-toxin doses against the US prescribing
 information (label) of each product: the label's protocol for a product,
 indication and patient; the units given in any rolling window and those
 still allowed on a date; whether a session is too soon and when a dose is
-first allowed; and the same checks over a population. Every finding names
-its rule, its numbers and its label source. It is clinical decision
-support: a clinician reviews every finding.")
+first allowed; the same checks over a population; and the vials to open
+and the billing lines for a dose. Every finding names its rule, its
+numbers and its label source. It is clinical decision support: a
+clinician reviews every finding.")
 
 # libbtxdose1
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME ${BTX_DEB_RUNTIME})
