@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Tests of the btxdose command-line tool (examples/cli), run by CTest as
+"""Tests of the btxdose command-line tool (tools/btxdose), run by CTest as
 
     python3 tests/cli/test_cli.py PATH/TO/btxdose PATH/TO/examples/data
 
