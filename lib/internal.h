@@ -59,6 +59,9 @@ extern const btx__alias_row btx__indication_aliases[];
 extern const size_t btx__indication_alias_count;
 extern const btx__alias_row btx__icd10_rows[];
 extern const size_t btx__icd10_row_count;
+/* Nonproprietary names besides btx__substance_names (which catalog.c also accepts). */
+extern const btx__alias_row btx__substance_aliases[];
+extern const size_t btx__substance_alias_count;
 
 /* ---- protocols (protocol.c, protocol_data.c) ---- */
 typedef struct btx__region_row {

@@ -17,6 +17,7 @@ from .enums import Indication, LabelStatus, Population, Product, Substance, to_e
 __all__ = [
     "version", "version_number", "data_version", "strerror",
     "product_name", "product_lookup", "substance_of", "substance_name",
+    "substance_lookup", "product_for_indication",
     "indication_name", "indication_lookup", "indication_from_icd10",
     "label_status_name", "rule_name", "finding_code_name", "status_name", "severity_name",
     "add_days", "add_months",
@@ -89,6 +90,30 @@ def _substance_code(substance: Any) -> int:
     if isinstance(substance, int):
         return int(substance)
     raise TypeError(f"substance: expected Substance, int or str, got {type(substance).__name__}")
+
+
+def substance_lookup(name: str) -> Union[Substance, int]:
+    """Finds a substance by its nonproprietary name, with or without suffix
+    ("onabotulinumtoxinA", "prabotulinumtoxinA-xvfs"), through ``btx_substance_lookup``
+    (libbtxdose 1.2). Brand names are not substances: :class:`BtxNotFoundError`."""
+    out = c_int32(0)
+    _ffi.optional("btx_substance_lookup")(
+        _cstr(name, _ffi.BtxNotFoundError.CODE, "btx_substance_lookup"), byref(out))
+    return to_enum(Substance, out.value)
+
+
+def product_for_indication(substance: Union[Substance, int, str],
+                           indication: Union[Indication, int, str, None]) -> Union[Product, int]:
+    """The product whose US label covers ``substance`` for ``indication``
+    (``btx_product_for_indication``, libbtxdose 1.2): onabotulinumtoxinA with glabellar
+    lines is BOTOX Cosmetic, with chronic migraine BOTOX. An indication no label of the
+    substance covers, or None, gives the product of the nonproprietary name (BOTOX)."""
+    if isinstance(substance, str):
+        substance = substance_lookup(substance)
+    out = c_int32(0)
+    _ffi.optional("btx_product_for_indication")(int(substance), indication_code(indication),
+                                                byref(out))
+    return to_enum(Product, out.value)
 
 
 def substance_name(substance: Union[Substance, int]) -> str:

@@ -124,26 +124,49 @@ class Billing_c(_SizedStructure):
 
 _P_I32 = POINTER(c_int32)
 
-_plan_vials = bind("btx_plan_vials", [c_int32, c_double, POINTER(VialPlan_c)], c_int, None)
-_bill = bind("btx_bill", [c_int32, c_int32, c_double, c_int32, c_int32, POINTER(Billing_c),
-                          _P_I32], c_int, None)
-_product_from_ndc = bind("btx_product_from_ndc", [c_char_p, _P_I32, POINTER(c_double)],
-                         c_int, None)
-_setting_name = bind("btx_setting_name", [c_int32], c_char_p, to_str)
-_setting_lookup = bind("btx_setting_lookup", [c_char_p, _P_I32], c_int, check_status)
-_bill_status_name = bind("btx_bill_status_name", [c_int32], c_char_p, to_str)
-_waste_modifiers_name = bind("btx_waste_modifiers_name", [c_int32], c_char_p, to_str)
-_field_name = bind("btx_field_name", [c_int32], c_char_p, to_str)
-_sizeof_vial_plan = bind("btx_sizeof_vial_plan", [], c_size_t, None)
-_sizeof_billing = bind("btx_sizeof_billing", [], c_size_t, None)
+#: The 1.2 functions this module calls. With a library that lacks any of them the
+#: package still imports; calling a function of this module then raises
+#: :class:`btxdose.BtxUnavailableError` naming the missing symbol.
+_SYMBOLS = ("btx_plan_vials", "btx_bill", "btx_product_from_ndc", "btx_setting_name",
+            "btx_setting_lookup", "btx_bill_status_name", "btx_waste_modifiers_name",
+            "btx_field_name", "btx_sizeof_vial_plan", "btx_sizeof_billing")
+_HAVE_BILLING = all(hasattr(lib, name) for name in _SYMBOLS)
 
-for _cname, _mirror, _theirs in (("btx_vial_plan", VialPlan_c, _sizeof_vial_plan()),
-                                  ("btx_billing", Billing_c, _sizeof_billing())):
-    if int(_theirs) != ctypes.sizeof(_mirror):
-        raise ImportError(f"btxdose: struct {_cname} is {int(_theirs)} bytes in {library_path} "
-                          f"but {ctypes.sizeof(_mirror)} bytes in the Python mirror; the "
-                          "package and the library do not match")
-del _cname, _mirror, _theirs
+
+def _bind_1_2(name: str, argtypes: Any, restype: Any, errcheck: Any) -> Any:
+    if _HAVE_BILLING:
+        return bind(name, argtypes, restype, errcheck)
+
+    def missing(*args: Any, **kwargs: Any) -> Any:
+        # name this function's symbol, or the first other one the library lacks
+        absent = name if not hasattr(lib, name) else \
+            next(n for n in _SYMBOLS if not hasattr(lib, n))
+        raise _ffi.BtxUnavailableError(absent, "1.2")
+    return missing
+
+
+_plan_vials = _bind_1_2("btx_plan_vials", [c_int32, c_double, POINTER(VialPlan_c)], c_int,
+                        None)
+_bill = _bind_1_2("btx_bill", [c_int32, c_int32, c_double, c_int32, c_int32,
+                               POINTER(Billing_c), _P_I32], c_int, None)
+_product_from_ndc = _bind_1_2("btx_product_from_ndc", [c_char_p, _P_I32, POINTER(c_double)],
+                              c_int, None)
+_setting_name = _bind_1_2("btx_setting_name", [c_int32], c_char_p, to_str)
+_setting_lookup = _bind_1_2("btx_setting_lookup", [c_char_p, _P_I32], c_int, check_status)
+_bill_status_name = _bind_1_2("btx_bill_status_name", [c_int32], c_char_p, to_str)
+_waste_modifiers_name = _bind_1_2("btx_waste_modifiers_name", [c_int32], c_char_p, to_str)
+_field_name = _bind_1_2("btx_field_name", [c_int32], c_char_p, to_str)
+_sizeof_vial_plan = _bind_1_2("btx_sizeof_vial_plan", [], c_size_t, None)
+_sizeof_billing = _bind_1_2("btx_sizeof_billing", [], c_size_t, None)
+
+if _HAVE_BILLING:
+    for _cname, _mirror, _theirs in (("btx_vial_plan", VialPlan_c, _sizeof_vial_plan()),
+                                      ("btx_billing", Billing_c, _sizeof_billing())):
+        if int(_theirs) != ctypes.sizeof(_mirror):
+            raise ImportError(f"btxdose: struct {_cname} is {int(_theirs)} bytes in "
+                              f"{library_path} but {ctypes.sizeof(_mirror)} bytes in the "
+                              "Python mirror; the package and the library do not match")
+    del _cname, _mirror, _theirs
 
 
 def _text(value: Optional[bytes]) -> str:

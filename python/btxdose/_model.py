@@ -23,7 +23,7 @@ from .enums import (Category, Evidence, FindingCode, Indication, IntervalKind, I
 __all__ = [
     "DateLike", "ProductLike", "IndicationLike", "UnitLike",
     "Administration", "Patient", "Policy", "Protocol", "Region", "Finding",
-    "to_btx_date", "from_btx_date", "parse_date",
+    "to_btx_date", "from_btx_date", "parse_date", "resolve_product",
 ]
 
 #: A date argument: a :class:`datetime.date` (or datetime, whose date part is used) or
@@ -131,6 +131,34 @@ def product_code(product: Any) -> int:
     raise TypeError(f"product: expected Product, int or str, got {type(product).__name__}")
 
 
+def resolve_product(name: str, indication: Any = None) -> int:
+    """The ``btx_product`` value for a product name read together with an indication.
+
+    A nonproprietary name ("onabotulinumtoxinA", "prabotulinumtoxinA-xvfs") gives the
+    product whose label covers its substance for the indication
+    (``btx_substance_lookup`` then ``btx_product_for_indication``): onabotulinumtoxinA
+    for glabellar lines is BOTOX Cosmetic, for chronic migraine (or no indication) BOTOX.
+    Any other name goes to ``btx_product_lookup``. With a library older than 1.2 (no
+    ``btx_substance_lookup``) every name goes to ``btx_product_lookup``.
+    """
+    text = _cstr(name, _ffi.BtxNotFoundError.CODE, "btx_product_lookup")
+    if _ffi.has("btx_substance_lookup") and _ffi.has("btx_product_for_indication"):
+        substance = c_int32(0)
+        try:
+            _ffi.optional("btx_substance_lookup")(text, byref(substance))
+        except _ffi.BtxNotFoundError:
+            pass
+        else:
+            out = c_int32(0)
+            _ffi.optional("btx_product_for_indication")(substance.value,
+                                                        indication_code(indication),
+                                                        byref(out))
+            return out.value
+    out = c_int32(0)
+    lib.btx_product_lookup(text, byref(out))
+    return out.value
+
+
 def indication_code(indication: Any) -> int:
     """The ``btx_indication`` value of an enum member, int, name
     (``btx_indication_lookup``) or None (0, "not recorded")."""
@@ -183,9 +211,11 @@ class Administration:
     """One administration, given (past) or planned (future): ``btx_administration``.
 
     ``date`` may be given as an ISO string; ``product`` and ``indication`` as names
-    (resolved by the library when the record is made). ``indication`` None (or 0) means
-    "not recorded": such a record counts in substance-wide windows only. ``units`` are
-    label Units of the product (rounded by the library to 0.001 U).
+    (resolved by the library when the record is made). A nonproprietary product name is
+    resolved with the indication: ``Administration(d, "onabotulinumtoxinA",
+    "glabellar lines", 20)`` is BOTOX Cosmetic (:func:`resolve_product`). ``indication``
+    None (or 0) means "not recorded": such a record counts in substance-wide windows
+    only. ``units`` are label Units of the product (rounded by the library to 0.001 U).
     """
     date: datetime.date
     product: Union[Product, int]
@@ -195,8 +225,10 @@ class Administration:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "date", _as_date(self.date, "Administration.date"))
-        object.__setattr__(self, "product", to_enum(Product, product_code(self.product)))
         code = indication_code(self.indication)
+        product = resolve_product(self.product, code) if isinstance(self.product, str) \
+            else product_code(self.product)
+        object.__setattr__(self, "product", to_enum(Product, product))
         object.__setattr__(self, "indication", None if code == 0 else to_enum(Indication, code))
         if not isinstance(self.units, (int, float)):
             raise TypeError(f"Administration.units: expected a number, got "

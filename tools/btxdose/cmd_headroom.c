@@ -31,6 +31,7 @@ static int headroom_dose(question *x)
         cli_error("--indication: %s", msg);
         return -1;
     }
+    field_product_for_indication(o->product, x->q.indication, &x->q.product);
     btx_administration rec = {x->q.date, x->q.product, x->q.indication, 0, 0.0};
     int32_t field = BTX_FIELD_NONE;
     int rc = btx_check_record(&rec, &field);

@@ -113,6 +113,14 @@ int field_product(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE])
     return -1;
 }
 
+void field_product_for_indication(const char *text, int32_t indication, int32_t *product)
+{
+    int32_t substance = 0, labelled = 0;
+    if (btx_substance_lookup(text, &substance) == BTX_OK &&
+        btx_product_for_indication(substance, indication, &labelled) == BTX_OK)
+        *product = labelled;
+}
+
 int field_indication(const char *text, int allow_empty, int32_t *out,
                      char msg[FIELD_MSG_SIZE])
 {
@@ -223,6 +231,7 @@ int field_proposal(const char *text, btx_administration *out)
         cli_error("--propose: %s: %s", names[bad], msg);
         return -1;
     }
+    field_product_for_indication(f[1], out->indication, &out->product);
     int32_t field = BTX_FIELD_NONE;
     rc = btx_check_proposal(out, &field);
     if (rc != BTX_OK) {

@@ -23,6 +23,11 @@ int field_count(const char *text, int32_t max, int32_t *out);
  * msg. The library has the last word on ranges: see the btx_check_* calls. */
 int field_date(const char *text, btx_date *out, char msg[FIELD_MSG_SIZE]);
 int field_product(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE]);
+/* Once the indication is known: a product text that is a nonproprietary name
+ * ("onabotulinumtoxinA") becomes the product labelled for that indication
+ * (btx_substance_lookup, btx_product_for_indication: glabellar lines give BOTOX Cosmetic);
+ * a brand is left as field_product read it. */
+void field_product_for_indication(const char *text, int32_t indication, int32_t *product);
 /* An empty indication gives 0 (not recorded) when allow_empty, else an error. */
 int field_indication(const char *text, int allow_empty, int32_t *out,
                      char msg[FIELD_MSG_SIZE]);

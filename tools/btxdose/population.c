@@ -80,6 +80,7 @@ static int convert_admin(const reader_row *row, btx_administration *a, char *msg
         return COL_INDICATION;
     if (field_units(row->text[COL_UNITS], &a->units, msg) != 0)
         return COL_UNITS;
+    field_product_for_indication(row->text[COL_PRODUCT], a->indication, &a->product);
     return -1;
 }
 
