@@ -7,7 +7,8 @@ when it carries one, ``## Heading {#label}``, and labels are global. So each cop
 ``{#<page>_<slug>}`` on every heading below the title, and every section link is rewritten
 to that label. A link to a section that does not exist stops the build (the docs target
 treats warnings as errors too). An '@' before a letter in text (Drugs@FDA) is escaped, so
-that Doxygen does not read it as a command. Code blocks and code spans are left alone.
+that Doxygen does not read it as a command, and so is a '<' that starts no tag (12..<14 kg).
+Code blocks and code spans are left alone.
 
 Usage: doxygen_pages.py OUT_DIR PAGE.md...
 """
@@ -21,6 +22,7 @@ from typing import Dict, List, Tuple
 
 CODE_SPAN = re.compile(r"(`+)(.+?)\1|<[a-z]+://[^>\s]*>")
 AT_WORD = re.compile(r"(?<!\\)@(?=[A-Za-z])")
+LT_TEXT = re.compile(r"<(?=[0-9\s=.])")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 LINK = re.compile(r"\]\(([A-Za-z0-9_.-]*\.md)?#([^)\s]+)\)")
@@ -36,15 +38,21 @@ def slug(text: str) -> str:
     return text.replace(" ", "-")
 
 
+def escape_text(text: str) -> str:
+    # '@' before a letter (Drugs@FDA) is text, not a Doxygen command; '<' before a digit,
+    # a space, '=' or '.' (12..<14 kg, < 5 U) is text, not the start of a tag: Doxygen
+    # 1.9 otherwise loses the links that follow it.
+    return LT_TEXT.sub("&lt;", AT_WORD.sub(r"\\@", text))
+
+
 def escape_commands(line: str) -> str:
-    """'@' before a letter outside code spans and autolinks (Drugs@FDA) is text, not a
-    Doxygen command."""
+    """escape_text() outside code spans and autolinks."""
     out, pos = [], 0
     for m in CODE_SPAN.finditer(line):
-        out.append(AT_WORD.sub(r"\\@", line[pos:m.start()]))
+        out.append(escape_text(line[pos:m.start()]))
         out.append(m.group(0))
         pos = m.end()
-    out.append(AT_WORD.sub(r"\\@", line[pos:]))
+    out.append(escape_text(line[pos:]))
     return "".join(out)
 
 

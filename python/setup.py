@@ -21,7 +21,7 @@ import shutil
 import sys
 from typing import Optional
 
-from setuptools import setup
+from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
 from setuptools.dist import Distribution
 
@@ -93,7 +93,7 @@ if _bundled_library() is not None:
 
 setup(
     version=_version(),
-    packages=["btxdose"],
+    packages=find_packages(include=["btxdose", "btxdose.*"]),
     package_data={"btxdose": ["py.typed"]},
     include_package_data=False,
     # Symbolic links to the project's LICENSE and NOTICE (Apache-2.0, section 4).
