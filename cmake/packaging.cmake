@@ -198,6 +198,8 @@ set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS
     "python3:any (>= 3.9~), ${BTX_DEB_RUNTIME} (>= ${PROJECT_VERSION})")
+# btxdose.fhir reads time zones from the system's database (zoneinfo).
+set(CPACK_DEBIAN_PYTHON_PACKAGE_RECOMMENDS tzdata)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_CONTROL_EXTRA
     ${BTX_DEB_DIR}/python3-btxdose/postinst ${BTX_DEB_DIR}/python3-btxdose/prerm)
 set(CPACK_DEBIAN_PYTHON_DESCRIPTION "botulinum-toxin dose checks (Python 3 package)
