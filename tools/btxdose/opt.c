@@ -13,6 +13,7 @@ enum opt_id {
     O_WINDOW_DAYS, O_WINDOW_WEEKS, O_WINDOW_MONTHS, O_MIN_SPACING,
     O_WEIGHT_MAX_AGE, O_WARN_FRACTION, O_HISTORY_COMPLETE,
     O_JSON, O_PEDIATRIC, O_VIAL, O_DILUENT,
+    O_UNITS, O_BILL, O_SETTING,
     O_COUNT
 };
 
@@ -31,10 +32,10 @@ static const struct opt_def {
     [O_LIMIT] = {"--limit", "N", OPTG_INPUT, "print at most N flagged rows"},
     [O_PROPOSE] = {"--propose", "DATE,PRODUCT,INDICATION,UNITS", OPTG_PROPOSE,
                    "the proposed dose"},
-    [O_DATE] = {"--date", "DATE", OPTG_QUERY, "the day asked about"},
+    [O_DATE] = {"--date", "DATE", OPTG_QUERY, "the day asked about (bill: date of service)"},
     [O_PRODUCT] = {"--product", "PRODUCT", OPTG_QUERY, "the product asked about"},
     [O_INDICATION] = {"--indication", "INDICATION", OPTG_QUERY,
-                      "adds the indication's own windows (optional)"},
+                      "the indication (headroom: optional, adds its windows)"},
     [O_BIRTH_DATE] = {"--birth-date", "DATE", OPTG_PATIENT, "patient: birth date"},
     [O_WEIGHT_KG] = {"--weight-kg", "KG", OPTG_PATIENT, "patient: body weight"},
     [O_WEIGHT_DATE] = {"--weight-date", "DATE", OPTG_PATIENT,
@@ -57,6 +58,12 @@ static const struct opt_def {
     [O_PEDIATRIC] = {"--pediatric", NULL, OPTG_PROTOCOL, "the under-18 population"},
     [O_VIAL] = {"--vial", "UNITS", OPTG_PROTOCOL, "units in the vial (with --diluent)"},
     [O_DILUENT] = {"--diluent", "ML", OPTG_PROTOCOL, "mL of diluent (with --vial)"},
+    [O_UNITS] = {"--units", "UNITS", OPTG_UNITS,
+                 "the dose: all of the patient's same-day doses of it"},
+    [O_SETTING] = {"--setting", "SETTING", OPTG_SETTING,
+                   "office (default), hospital_outpatient, asc, cah, rhc, fqhc, inpatient"},
+    [O_BILL] = {"--bill", NULL, OPTG_BILL,
+                "also the proposal's vial plan and billing lines (bill)"},
 };
 
 void opt_help(FILE *out, unsigned groups)
@@ -203,6 +210,15 @@ static int apply_option(int id, const char *name, const char *value, cli_options
         return 0;
     case O_INDICATION:
         o->indication = value;
+        return 0;
+    case O_UNITS:
+        o->units = value;
+        return 0;
+    case O_SETTING:
+        o->setting = value;
+        return 0;
+    case O_BILL:
+        o->bill = 1;
         return 0;
     case O_BIRTH_DATE:
     case O_WEIGHT_KG:

@@ -21,7 +21,10 @@ enum {
     OPTG_WINDOW = 1u << 5,   /* --window-days|weeks|months, --min-spacing-days */
     OPTG_POLICY = 1u << 6,   /* --weight-max-age-days, --warn-fraction, --history-complete */
     OPTG_JSON = 1u << 7,     /* --json */
-    OPTG_PROTOCOL = 1u << 8  /* --pediatric, --vial, --diluent */
+    OPTG_PROTOCOL = 1u << 8, /* --pediatric, --vial, --diluent */
+    OPTG_UNITS = 1u << 9,    /* --units (bill) */
+    OPTG_SETTING = 1u << 10, /* --setting (bill; check with --bill) */
+    OPTG_BILL = 1u << 11     /* --bill (check) */
 };
 
 #define OPT_MAX_POSITIONAL 4
@@ -34,6 +37,9 @@ typedef struct cli_options {
     const char *date;          /* raw --date */
     const char *product;       /* raw --product */
     const char *indication;    /* raw --indication */
+    const char *units;         /* raw --units */
+    const char *setting;       /* raw --setting, NULL when not given */
+    int bill;                  /* --bill */
     int32_t limit;             /* --limit, -1 when not given */
     int json;
     int pediatric;
