@@ -148,6 +148,33 @@ int btx_indication_lookup(const char *name, int32_t *indication)
     return BTX_ENOTFOUND;
 }
 
+/* Is the normalised (upper-case) code [b, e) in the family whose first prefix_len
+ * characters are `prefix`: the prefix itself, or the prefix followed by digits only? */
+static int in_family(const char *b, const char *e, const char *prefix, size_t prefix_len)
+{
+    if ((size_t)(e - b) < prefix_len)
+        return 0;
+    for (size_t k = 0; k < prefix_len; k++)
+        if (b[k] != prefix[k])
+            return 0;
+    for (const char *p = b + prefix_len; p < e; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
+/* Does the normalised code [b, e) match an ICD-10-CM row? A row text ending in '*' is a
+ * family (catalog_data.c); any other row is one code. */
+static int icd10_row_matches(const char *b, const char *e, const char *text)
+{
+    size_t len = 0;
+    while (text[len] != '\0')
+        len++;
+    if (len > 0 && text[len - 1] == '*')
+        return in_family(b, e, text, len - 1);
+    return span_equals(b, e, text, ascii_upper);
+}
+
 int btx_indication_from_icd10(const char *code, int32_t *indication)
 {
     if (code == NULL || indication == NULL)
@@ -172,10 +199,69 @@ int btx_indication_from_icd10(const char *code, int32_t *indication)
     }
     buf[n] = '\0';
     for (size_t i = 0; i < btx__icd10_row_count; i++) {
-        if (span_equals(buf, buf + n, btx__icd10_rows[i].text, ascii_upper)) {
+        if (icd10_row_matches(buf, buf + n, btx__icd10_rows[i].text)) {
             *indication = btx__icd10_rows[i].value;
             return BTX_OK;
         }
     }
     return BTX_ENOTFOUND;
+}
+
+int btx_substance_lookup(const char *name, int32_t *substance)
+{
+    if (name == NULL || substance == NULL)
+        return BTX_EINVAL;
+    const char *b, *e;
+    trim_spaces(name, &b, &e);
+    if (b == e)
+        return BTX_ENOTFOUND;
+    for (int32_t s = 1; s <= BTX__SUBSTANCE_MAX; s++) {
+        if (span_equals_folded(b, e, btx__substance_names[s], fold_product)) {
+            *substance = s;
+            return BTX_OK;
+        }
+    }
+    for (size_t i = 0; i < btx__substance_alias_count; i++) {
+        if (span_equals(b, e, btx__substance_aliases[i].text, fold_product)) {
+            *substance = btx__substance_aliases[i].value;
+            return BTX_OK;
+        }
+    }
+    return BTX_ENOTFOUND;
+}
+
+/* Is the product labelled (approved, or named "not established" by its label) for the
+ * indication, for adults or for children? */
+static int product_covers(int32_t product, int32_t indication)
+{
+    static const int32_t populations[] = {BTX_ADULT, BTX_PEDIATRIC};
+    for (size_t k = 0; k < sizeof populations / sizeof populations[0]; k++) {
+        int32_t status = 0;
+        (void)btx__protocol_find(product, indication, populations[k], &status);
+        if (status == BTX_LABEL_APPROVED || status == BTX_LABEL_NOT_ESTABLISHED)
+            return 1;
+    }
+    return 0;
+}
+
+int btx_product_for_indication(int32_t substance, int32_t indication, int32_t *product)
+{
+    if (product == NULL || !btx__substance_valid(substance) ||
+        (indication != 0 && !btx__indication_valid(indication)))
+        return BTX_EINVAL;
+    int32_t first = 0; /* the substance's first product: its nonproprietary name's answer */
+    for (int32_t p = 1; p <= BTX__PRODUCT_MAX; p++) {
+        if (btx__substance_of(p) != substance)
+            continue;
+        if (first == 0)
+            first = p;
+        if (indication != 0 && product_covers(p, indication)) {
+            *product = p;
+            return BTX_OK;
+        }
+    }
+    if (first == 0)
+        return BTX_EINVAL; /* unreachable: every substance has a product */
+    *product = first;
+    return BTX_OK;
 }

@@ -133,5 +133,44 @@ const btx__alias_row btx__icd10_rows[] = {
     {"G43E19", BTX_INDICATION_CHRONIC_MIGRAINE},
     {"G243", BTX_INDICATION_CERVICAL_DYSTONIA},
     {"M436", BTX_INDICATION_CERVICAL_DYSTONIA},
+    /* Since 1.2: one row per code or family; a text ending in '*' is a family (the code
+     * and every code below it, digits only). The mapping choices and the codes left out
+     * are explained in docs/clinical-data.md ("ICD-10-CM"); [CMn] are its sources. */
+    {"G245", BTX_INDICATION_BLEPHAROSPASM},                      /* G24.5 Blepharospasm [CM1] */
+    {"L74510", BTX_INDICATION_AXILLARY_HYPERHIDROSIS},           /* L74.510 Primary focal hyperhidrosis, axilla [CM2] */
+    {"N3281", BTX_INDICATION_OVERACTIVE_BLADDER},                /* N32.81 Overactive bladder [CM3] */
+    {"N310", BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY},   /* N31.0 Uninhibited neuropathic bladder, NEC [CM4] */
+    {"N311", BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY},   /* N31.1 Reflex neuropathic bladder, NEC [CM4] */
+    {"N319", BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY},   /* N31.9 Neuromuscular dysfunction of bladder, unspecified [CM4] */
+    {"K117", BTX_INDICATION_CHRONIC_SIALORRHEA},                 /* K11.7 Disturbances of salivary secretion (ptyalism) [CM5] */
+    {"H490*", BTX_INDICATION_STRABISMUS},                        /* H49.0- Third [oculomotor] nerve palsy [CM6] */
+    {"H491*", BTX_INDICATION_STRABISMUS},                        /* H49.1- Fourth [trochlear] nerve palsy [CM6] */
+    {"H492*", BTX_INDICATION_STRABISMUS},                        /* H49.2- Sixth [abducent] nerve palsy [CM6] */
+    {"H499", BTX_INDICATION_STRABISMUS},                         /* H49.9 Unspecified paralytic strabismus [CM6] */
+    {"H50*", BTX_INDICATION_STRABISMUS},                         /* H50- Other strabismus [CM7] */
+    {"G832*", BTX_INDICATION_UPPER_LIMB_SPASTICITY},             /* G83.2- Monoplegia of upper limb [CM8] */
+    {"I6903*", BTX_INDICATION_UPPER_LIMB_SPASTICITY},            /* I69.03- Monoplegia of upper limb following nontraumatic subarachnoid hemorrhage [CM9] */
+    {"I6913*", BTX_INDICATION_UPPER_LIMB_SPASTICITY},            /* I69.13- ... following nontraumatic intracerebral hemorrhage [CM9] */
+    {"I6923*", BTX_INDICATION_UPPER_LIMB_SPASTICITY},            /* I69.23- ... following other nontraumatic intracranial hemorrhage [CM9] */
+    {"I6933*", BTX_INDICATION_UPPER_LIMB_SPASTICITY},            /* I69.33- ... following cerebral infarction [CM9] */
+    {"I6983*", BTX_INDICATION_UPPER_LIMB_SPASTICITY},            /* I69.83- ... following other cerebrovascular disease [CM9] */
+    {"I6993*", BTX_INDICATION_UPPER_LIMB_SPASTICITY},            /* I69.93- ... following unspecified cerebrovascular disease [CM9] */
+    {"G831*", BTX_INDICATION_LOWER_LIMB_SPASTICITY},             /* G83.1- Monoplegia of lower limb [CM10] */
+    {"I6904*", BTX_INDICATION_LOWER_LIMB_SPASTICITY},            /* I69.04- Monoplegia of lower limb following nontraumatic subarachnoid hemorrhage [CM10] */
+    {"I6914*", BTX_INDICATION_LOWER_LIMB_SPASTICITY},            /* I69.14- ... following nontraumatic intracerebral hemorrhage [CM10] */
+    {"I6924*", BTX_INDICATION_LOWER_LIMB_SPASTICITY},            /* I69.24- ... following other nontraumatic intracranial hemorrhage [CM10] */
+    {"I6934*", BTX_INDICATION_LOWER_LIMB_SPASTICITY},            /* I69.34- ... following cerebral infarction [CM10] */
+    {"I6984*", BTX_INDICATION_LOWER_LIMB_SPASTICITY},            /* I69.84- ... following other cerebrovascular disease [CM10] */
+    {"I6994*", BTX_INDICATION_LOWER_LIMB_SPASTICITY},            /* I69.94- ... following unspecified cerebrovascular disease [CM10] */
 };
 const size_t btx__icd10_row_count = sizeof btx__icd10_rows / sizeof btx__icd10_rows[0];
+
+/* Nonproprietary names with their four-letter suffix (btx_substance_lookup; the names
+ * without it are btx__substance_names). Same spellings as the product aliases above. */
+const btx__alias_row btx__substance_aliases[] = {
+    {"prabotulinumtoxina-xvfs", BTX_SUBSTANCE_PRABOTULINUMTOXINA},
+    {"daxibotulinumtoxina-lanm", BTX_SUBSTANCE_DAXIBOTULINUMTOXINA},
+    {"letibotulinumtoxina-wlbg", BTX_SUBSTANCE_LETIBOTULINUMTOXINA},
+};
+const size_t btx__substance_alias_count =
+    sizeof btx__substance_aliases / sizeof btx__substance_aliases[0];

@@ -380,6 +380,252 @@ START_TEST(icd10_rejects)
 }
 END_TEST
 
+/* Codes added in 1.2 (docs/clinical-data.md, "ICD-10-CM"), typed from the ICD-10-CM
+ * tabular list. */
+static const struct {
+    const char *code;
+    int32_t indication;
+} icd_codes_1_2[] = {
+    {"G24.5", BTX_INDICATION_BLEPHAROSPASM},
+    {"G245", BTX_INDICATION_BLEPHAROSPASM},
+    {"g24.5 ", BTX_INDICATION_BLEPHAROSPASM},
+    {"L74.510", BTX_INDICATION_AXILLARY_HYPERHIDROSIS},
+    {"L74510", BTX_INDICATION_AXILLARY_HYPERHIDROSIS},
+    {"l74.510", BTX_INDICATION_AXILLARY_HYPERHIDROSIS},
+    {"N32.81", BTX_INDICATION_OVERACTIVE_BLADDER},
+    {"n3281", BTX_INDICATION_OVERACTIVE_BLADDER},
+    {"N31.0", BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY},
+    {"N31.1", BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY},
+    {"N319", BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY},
+    {"K11.7", BTX_INDICATION_CHRONIC_SIALORRHEA},
+    {"H49.00", BTX_INDICATION_STRABISMUS},
+    {"H49.13", BTX_INDICATION_STRABISMUS},
+    {"H49.21", BTX_INDICATION_STRABISMUS},
+    {"H49.2", BTX_INDICATION_STRABISMUS},
+    {"H49.9", BTX_INDICATION_STRABISMUS},
+    {"H50", BTX_INDICATION_STRABISMUS},
+    {"H50.011", BTX_INDICATION_STRABISMUS},
+    {"H50.00", BTX_INDICATION_STRABISMUS},
+    {"h50.9", BTX_INDICATION_STRABISMUS},
+    {"H50.811", BTX_INDICATION_STRABISMUS},
+    {"G83.2", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"G83.21", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"I69.331", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"I69.039", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"I69934", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"I69.13", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"I69.832", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"I69.233", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+    {"G83.10", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+    {"G83.14", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+    {"I69.341", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+    {"I69.04", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+    {"i69.149", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+    {"I69.242", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+    {"I69.843", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+    {"I69.944", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+};
+
+START_TEST(icd10_mapping_1_2)
+{
+    for (size_t i = 0; i < sizeof icd_codes_1_2 / sizeof icd_codes_1_2[0]; i++) {
+        int32_t ind = -1;
+        ck_assert_msg(btx_indication_from_icd10(icd_codes_1_2[i].code, &ind) == BTX_OK, "'%s'",
+                      icd_codes_1_2[i].code);
+        ck_assert_msg(ind == icd_codes_1_2[i].indication, "'%s' -> %d", icd_codes_1_2[i].code,
+                      (int)ind);
+    }
+}
+END_TEST
+
+/* Neighbours of the 1.2 codes that must stay unmapped: other dystonias, other
+ * hyperhidrosis sites, flaccid and other neurogenic bladder, the ophthalmoplegias,
+ * hemiplegia, monoplegia of an unspecified limb, letters or an eighth character in a
+ * family. */
+START_TEST(icd10_rejects_1_2)
+{
+    static const char *const bad[] = {
+        "G24.4", "G24.50", "G24", "G24.01", "L74.51", "L74.511", "L74.512", "L74.519",
+        "L74.52", "L74.5100", "N32.8", "N32.89", "N32", "N31", "N31.2", "N31.8", "N31.90",
+        "K11", "K11.70", "K11.8", "R68.2", "H49", "H49.3", "H49.4", "H49.8", "H49.81",
+        "H49.881", "H49.90", "H51.0", "H50.A", "H50.0X", "H50.01111", "G83", "G83.3",
+        "G83.4", "G83.2A", "G81.10", "I69", "I69.3", "I69.35", "I69.351", "I69.05",
+        "I69.331A", "I69.33100", "G80.0", "G35", "R25.2", "L74.510 x", "H50..1",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int32_t ind = 555;
+        ck_assert_msg(btx_indication_from_icd10(bad[i], &ind) == BTX_ENOTFOUND, "'%s'", bad[i]);
+        ck_assert_int_eq(ind, 555);
+    }
+}
+END_TEST
+
+/* Every indication a label covers has at least one code, except the aesthetic ones
+ * (ICD-10-CM has no code that names them; docs/clinical-data.md). */
+START_TEST(icd10_every_labelled_indication)
+{
+    static const struct {
+        const char *code;
+        int32_t indication;
+    } one_each[] = {
+        {"G43.709", BTX_INDICATION_CHRONIC_MIGRAINE},
+        {"N32.81", BTX_INDICATION_OVERACTIVE_BLADDER},
+        {"N31.9", BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY},
+        {"G83.20", BTX_INDICATION_UPPER_LIMB_SPASTICITY},
+        {"G83.10", BTX_INDICATION_LOWER_LIMB_SPASTICITY},
+        {"G24.3", BTX_INDICATION_CERVICAL_DYSTONIA},
+        {"L74.510", BTX_INDICATION_AXILLARY_HYPERHIDROSIS},
+        {"G24.5", BTX_INDICATION_BLEPHAROSPASM},
+        {"H50.9", BTX_INDICATION_STRABISMUS},
+        {"K11.7", BTX_INDICATION_CHRONIC_SIALORRHEA},
+    };
+    int seen[BTX_INDICATION_TENSION_TYPE_HEADACHE + 1] = {0};
+    for (size_t i = 0; i < sizeof one_each / sizeof one_each[0]; i++) {
+        int32_t ind = 0;
+        ck_assert_int_eq(btx_indication_from_icd10(one_each[i].code, &ind), BTX_OK);
+        ck_assert_int_eq(ind, one_each[i].indication);
+        seen[ind] = 1;
+    }
+    for (int32_t ind = BTX_INDICATION_CHRONIC_MIGRAINE; ind <= BTX_INDICATION_CHRONIC_SIALORRHEA;
+         ind++) {
+        int aesthetic = ind == BTX_INDICATION_GLABELLAR_LINES ||
+                        ind == BTX_INDICATION_LATERAL_CANTHAL_LINES ||
+                        ind == BTX_INDICATION_FOREHEAD_LINES ||
+                        ind == BTX_INDICATION_PLATYSMA_BANDS;
+        ck_assert_msg(seen[ind] == !aesthetic, "indication %d", (int)ind);
+    }
+}
+END_TEST
+
+/* ---- nonproprietary names and the labelled product ---- */
+
+START_TEST(substance_lookup_spellings)
+{
+    static const struct {
+        const char *name;
+        int32_t substance;
+    } ok[] = {
+        {"onabotulinumtoxinA", BTX_SUBSTANCE_ONABOTULINUMTOXINA},
+        {"ONABOTULINUMTOXINA", BTX_SUBSTANCE_ONABOTULINUMTOXINA},
+        {"  onabotulinumtoxina ", BTX_SUBSTANCE_ONABOTULINUMTOXINA},
+        {"abobotulinumtoxinA", BTX_SUBSTANCE_ABOBOTULINUMTOXINA},
+        {"incobotulinumtoxinA", BTX_SUBSTANCE_INCOBOTULINUMTOXINA},
+        {"prabotulinumtoxinA", BTX_SUBSTANCE_PRABOTULINUMTOXINA},
+        {"prabotulinumtoxinA-xvfs", BTX_SUBSTANCE_PRABOTULINUMTOXINA},
+        {"daxibotulinumtoxinA", BTX_SUBSTANCE_DAXIBOTULINUMTOXINA},
+        {"DaxibotulinumtoxinA-LANM", BTX_SUBSTANCE_DAXIBOTULINUMTOXINA},
+        {"letibotulinumtoxinA", BTX_SUBSTANCE_LETIBOTULINUMTOXINA},
+        {"letibotulinumtoxinA-wlbg", BTX_SUBSTANCE_LETIBOTULINUMTOXINA},
+        {"rimabotulinumtoxinB", BTX_SUBSTANCE_RIMABOTULINUMTOXINB},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        int32_t s = -1;
+        ck_assert_msg(btx_substance_lookup(ok[i].name, &s) == BTX_OK, "'%s'", ok[i].name);
+        ck_assert_msg(s == ok[i].substance, "'%s' -> %d", ok[i].name, (int)s);
+    }
+    /* brands are products, not substances; suffixes belong to their own substance */
+    static const char *const bad[] = {
+        "", "  ", "Botox", "BOTOX Cosmetic", "Dysport", "Xeomin", "Jeuveau", "Daxxify",
+        "Letybo", "Myobloc", "onabotulinumtoxinA-xvfs", "prabotulinumtoxinA-lanm",
+        "botulinum toxin", "onabotulinumtoxin", "\tonabotulinumtoxinA", "unknown",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int32_t s = 444;
+        ck_assert_msg(btx_substance_lookup(bad[i], &s) == BTX_ENOTFOUND, "'%s'", bad[i]);
+        ck_assert_int_eq(s, 444);
+    }
+    int32_t s;
+    ck_assert_int_eq(btx_substance_lookup(NULL, &s), BTX_EINVAL);
+    ck_assert_int_eq(btx_substance_lookup("onabotulinumtoxinA", NULL), BTX_EINVAL);
+}
+END_TEST
+
+START_TEST(product_for_indication_ona)
+{
+    static const int32_t cosmetic[] = {
+        BTX_INDICATION_GLABELLAR_LINES, BTX_INDICATION_LATERAL_CANTHAL_LINES,
+        BTX_INDICATION_FOREHEAD_LINES, BTX_INDICATION_PLATYSMA_BANDS,
+    };
+    static const int32_t therapeutic[] = {
+        BTX_INDICATION_CHRONIC_MIGRAINE, BTX_INDICATION_OVERACTIVE_BLADDER,
+        BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY, BTX_INDICATION_UPPER_LIMB_SPASTICITY,
+        BTX_INDICATION_LOWER_LIMB_SPASTICITY, BTX_INDICATION_CERVICAL_DYSTONIA,
+        BTX_INDICATION_AXILLARY_HYPERHIDROSIS, BTX_INDICATION_BLEPHAROSPASM,
+        BTX_INDICATION_STRABISMUS, BTX_INDICATION_EPISODIC_MIGRAINE,
+        /* labelled for neither: the nonproprietary name's product */
+        BTX_INDICATION_CHRONIC_SIALORRHEA, BTX_INDICATION_CLUSTER_HEADACHE,
+        BTX_INDICATION_TENSION_TYPE_HEADACHE, 0,
+    };
+    for (size_t i = 0; i < sizeof cosmetic / sizeof cosmetic[0]; i++) {
+        int32_t p = -1;
+        ck_assert_int_eq(btx_product_for_indication(BTX_SUBSTANCE_ONABOTULINUMTOXINA,
+                                                    cosmetic[i], &p), BTX_OK);
+        ck_assert_msg(p == BTX_PRODUCT_BOTOX_COSMETIC, "indication %d -> %d", (int)cosmetic[i],
+                      (int)p);
+    }
+    for (size_t i = 0; i < sizeof therapeutic / sizeof therapeutic[0]; i++) {
+        int32_t p = -1;
+        ck_assert_int_eq(btx_product_for_indication(BTX_SUBSTANCE_ONABOTULINUMTOXINA,
+                                                    therapeutic[i], &p), BTX_OK);
+        ck_assert_msg(p == BTX_PRODUCT_BOTOX, "indication %d -> %d", (int)therapeutic[i],
+                      (int)p);
+    }
+}
+END_TEST
+
+/* One product per other substance: the same answer for every indication, labelled or
+ * not; and indication 0 gives what btx_product_lookup gives for the substance's name. */
+START_TEST(product_for_indication_single_product)
+{
+    static const struct {
+        int32_t substance, product;
+    } one[] = {
+        {BTX_SUBSTANCE_ABOBOTULINUMTOXINA, BTX_PRODUCT_DYSPORT},
+        {BTX_SUBSTANCE_INCOBOTULINUMTOXINA, BTX_PRODUCT_XEOMIN},
+        {BTX_SUBSTANCE_PRABOTULINUMTOXINA, BTX_PRODUCT_JEUVEAU},
+        {BTX_SUBSTANCE_DAXIBOTULINUMTOXINA, BTX_PRODUCT_DAXXIFY},
+        {BTX_SUBSTANCE_LETIBOTULINUMTOXINA, BTX_PRODUCT_LETYBO},
+        {BTX_SUBSTANCE_RIMABOTULINUMTOXINB, BTX_PRODUCT_MYOBLOC},
+    };
+    for (size_t i = 0; i < sizeof one / sizeof one[0]; i++) {
+        for (int32_t ind = 0; ind <= BTX_INDICATION_TENSION_TYPE_HEADACHE; ind++) {
+            int32_t p = -1;
+            ck_assert_int_eq(btx_product_for_indication(one[i].substance, ind, &p), BTX_OK);
+            ck_assert_msg(p == one[i].product, "substance %d indication %d -> %d",
+                          (int)one[i].substance, (int)ind, (int)p);
+        }
+    }
+    for (int32_t s = BTX_SUBSTANCE_ONABOTULINUMTOXINA; s <= BTX_SUBSTANCE_RIMABOTULINUMTOXINB;
+         s++) {
+        int32_t by_name = -1, by_default = -2;
+        ck_assert_int_eq(btx_product_lookup(btx_substance_name(s), &by_name), BTX_OK);
+        ck_assert_int_eq(btx_product_for_indication(s, 0, &by_default), BTX_OK);
+        ck_assert_int_eq(by_name, by_default);
+    }
+}
+END_TEST
+
+START_TEST(product_for_indication_rejects)
+{
+    static const struct {
+        int32_t substance, indication;
+    } bad[] = {
+        {0, BTX_INDICATION_GLABELLAR_LINES}, {8, BTX_INDICATION_GLABELLAR_LINES},
+        {-1, 0}, {BTX_SUBSTANCE_ONABOTULINUMTOXINA, 18},
+        {BTX_SUBSTANCE_ONABOTULINUMTOXINA, -1}, {BTX_SUBSTANCE_ABOBOTULINUMTOXINA, 1000},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int32_t p = 333;
+        ck_assert_int_eq(btx_product_for_indication(bad[i].substance, bad[i].indication, &p),
+                         BTX_EINVAL);
+        ck_assert_int_eq(p, 333);
+    }
+    ck_assert_int_eq(btx_product_for_indication(BTX_SUBSTANCE_ONABOTULINUMTOXINA,
+                                                BTX_INDICATION_GLABELLAR_LINES, NULL),
+                     BTX_EINVAL);
+}
+END_TEST
+
 START_TEST(label_status_names)
 {
     ck_assert_str_eq(btx_label_status_name(BTX_LABEL_APPROVED), "approved");
@@ -426,6 +672,16 @@ Suite *catalog_suite(void)
     tcase_add_test(tc, indication_lookup_rejects);
     tcase_add_test(tc, icd10_mapping);
     tcase_add_test(tc, icd10_rejects);
+    tcase_add_test(tc, icd10_mapping_1_2);
+    tcase_add_test(tc, icd10_rejects_1_2);
+    tcase_add_test(tc, icd10_every_labelled_indication);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("labelled_product");
+    tcase_add_test(tc, substance_lookup_spellings);
+    tcase_add_test(tc, product_for_indication_ona);
+    tcase_add_test(tc, product_for_indication_single_product);
+    tcase_add_test(tc, product_for_indication_rejects);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("names");

@@ -210,7 +210,11 @@ START_TEST(library_never_allocates)
         CALL(btx_product_lookup(texts[i], &v));
         CALL(btx_indication_lookup(texts[i], &v));
         CALL(btx_indication_from_icd10(texts[i], &v));
+        CALL(btx_substance_lookup(texts[i], &v));
     }
+    for (int32_t s = -1; s <= 8; s++)
+        for (int32_t ind = -1; ind <= 18; ind++)
+            CALL(btx_product_for_indication(s, ind, &v));
     for (int32_t i = -3; i < 130; i++) {
         CALL(btx_date_format(d + i * 400, buf, sizeof buf));
         CALL(btx_date_to_ymd(d + i * 400, &y, &m, &dd));

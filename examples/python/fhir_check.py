@@ -1,29 +1,15 @@
 #!/usr/bin/env python3
 """Checks a proposed botulinum-toxin dose against a FHIR R4 history; prints CDS Hooks cards.
 
-Input: a FHIR R4 Bundle holding MedicationAdministration resources (and optionally the
-Patient). Each administration is read as:
-
-- product: ``medicationCodeableConcept.coding[].display`` or ``.text`` (or the same
-  fields of a Medication the ``medicationReference`` points to in the Bundle), matched
-  with the library's product lookup: brand names and nonproprietary names
-  ("onabotulinumtoxinA", "prabotulinumtoxinA-xvfs") are accepted;
-- indication: ``reasonCode[].coding[]`` ICD-10-CM code (``btx_indication_from_icd10``),
-  else a coding display or the ``text`` (indication lookup); no reasonCode at all means
-  "not recorded" (the record counts in substance-wide windows only);
-- dose: ``dosage.dose.value`` in label Units: unit or code ``U`` or ``[USP'U]``;
-- date: the date part of ``effectiveDateTime`` (or ``effectivePeriod.start``);
-- status: ``completed`` and ``in-progress`` are doses given; ``not-done`` and
-  ``entered-in-error`` are excluded and reported as such.
-
-Anything else (an unknown product, another dose unit, a missing dose, another status) is
-an error naming the resource: the program never skips a record silently, because a
-skipped dose would make the cumulative check look safer than it is.
+A thin caller of :mod:`btxdose.fhir`, which reads the input by the rules of docs/fhir.md
+(subject, references, product, units, status, day, duplicates, indication, patient data,
+completeness, planned sessions) and names the resource and field of anything it cannot
+read. This script turns its findings and notices into CDS Hooks cards.
 
 Usage:
     fhir_check.py BUNDLE.json --propose 2025-04-01,Botox,overactive bladder,100
-                  [--birth-date 1978-04-12] [--weight-kg 70] [--weight-date 2025-03-01]
-                  [--history-complete]
+                  [--tz America/New_York] [--patient ID] [--history-complete]
+                  [--status-policy count|refuse] [--assume-label-units]
 
 Output (stdout): {"cards": [{"summary", "indicator", "detail", "source": {"label"}}]}.
 Exit status: 0 when the check ran (whatever the cards say), 2 for bad input.
@@ -32,23 +18,18 @@ Exit status: 0 when the check ran (whatever the cards say), 2 for bad input.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional
 
 try:
     import btxdose as bx
 except ModuleNotFoundError:  # a source checkout without PYTHONPATH
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "python"))
     import btxdose as bx
+from btxdose import fhir
 
-ICD10_SYSTEMS = {"http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10",
-                 "urn:oid:2.16.840.1.113883.6.90"}
-UNIT_CODES = {"U", "[USP'U]"}
-GIVEN = {"completed", "in-progress"}
-EXCLUDED = {"not-done", "entered-in-error"}
 INDICATOR = {bx.Severity.INFO: "info", bx.Severity.WARNING: "warning",
              bx.Severity.CRITICAL: "critical"}
 TITLE = {
@@ -64,136 +45,19 @@ TITLE = {
 }
 NOTICES = {bx.FindingCode.MIXED_SUBSTANCES, bx.FindingCode.AGE_UNKNOWN,
            bx.FindingCode.HISTORY_INCOMPLETE}
-
-
-class InputError(Exception):
-    """Bad input: the message names the resource or argument."""
-
-
-# ---------------------------------------------------------------------------- FHIR input
-
-def _resources(bundle: Dict[str, Any]) -> List[Dict[str, Any]]:
-    if bundle.get("resourceType") != "Bundle":
-        raise InputError("the input is not a FHIR Bundle")
-    return [e["resource"] for e in bundle.get("entry", []) if isinstance(e, dict)
-            and isinstance(e.get("resource"), dict)]
-
-
-def _ref(resource: Dict[str, Any]) -> str:
-    return f"{resource.get('resourceType', '?')}/{resource.get('id', '?')}"
-
-
-def _concept_texts(concept: Dict[str, Any]) -> List[str]:
-    texts = [c["display"] for c in concept.get("coding", []) if c.get("display")]
-    if concept.get("text"):
-        texts.append(concept["text"])
-    return texts
-
-
-def _medication_concept(ma: Dict[str, Any], bundle: List[Dict[str, Any]]) -> Dict[str, Any]:
-    if "medicationCodeableConcept" in ma:
-        return ma["medicationCodeableConcept"]
-    ref = (ma.get("medicationReference") or {}).get("reference", "")
-    for res in bundle + ma.get("contained", []):
-        if res.get("resourceType") == "Medication" and ref in (
-                f"Medication/{res.get('id')}", f"#{res.get('id')}"):
-            return res.get("code", {})
-    raise InputError(f"{_ref(ma)}: no medicationCodeableConcept and no Medication "
-                     f"for reference {ref!r} in the Bundle")
-
-
-def _product(ma: Dict[str, Any], bundle: List[Dict[str, Any]]) -> bx.Product:
-    texts = _concept_texts(_medication_concept(ma, bundle))
-    for text in texts:
-        try:
-            return bx.product_lookup(text)
-        except bx.BtxNotFoundError:
-            continue
-    raise InputError(f"{_ref(ma)}: product not recognised from {texts!r} "
-                     "(expected a brand or nonproprietary name)")
-
-
-def _indication(ma: Dict[str, Any]) -> Optional[bx.Indication]:
-    reasons = ma.get("reasonCode", [])
-    if not reasons:
-        return None
-    tried: List[str] = []
-    for concept in reasons:
-        for coding in concept.get("coding", []):
-            if coding.get("system") in ICD10_SYSTEMS and coding.get("code"):
-                tried.append(coding["code"])
-                try:
-                    return bx.indication_from_icd10(coding["code"])
-                except bx.BtxNotFoundError:
-                    pass
-        for text in _concept_texts(concept):
-            tried.append(text)
-            try:
-                return bx.indication_lookup(text)
-            except bx.BtxNotFoundError:
-                pass
-    raise InputError(f"{_ref(ma)}: indication not recognised from reasonCode {tried!r}")
-
-
-def _dose(ma: Dict[str, Any]) -> float:
-    dose = (ma.get("dosage") or {}).get("dose")
-    if not isinstance(dose, dict) or "value" not in dose:
-        raise InputError(f"{_ref(ma)}: no dosage.dose.value")
-    unit, code = dose.get("unit"), dose.get("code")
-    if unit not in UNIT_CODES and code not in UNIT_CODES:
-        raise InputError(f"{_ref(ma)}: dose unit {unit or code!r} is not label Units "
-                         "('U' or \"[USP'U]\")")
-    value = dose["value"]
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(f"{_ref(ma)}: dose value {value!r} is not a number")
-    return float(value)
-
-
-def _date(ma: Dict[str, Any]) -> datetime.date:
-    text = ma.get("effectiveDateTime") or (ma.get("effectivePeriod") or {}).get("start")
-    if not isinstance(text, str):
-        raise InputError(f"{_ref(ma)}: no effectiveDateTime")
-    try:
-        return bx.parse_date(text[:10])
-    except bx.BtxError as e:
-        raise InputError(f"{_ref(ma)}: effectiveDateTime {text!r}: {e}") from None
-
-
-def read_history(bundle_json: Dict[str, Any]) -> Tuple[List[bx.Administration],
-                                                       List[Tuple[str, str]],
-                                                       Optional[datetime.date]]:
-    """The administrations given, the (reference, status) pairs excluded, and the
-    Patient's birth date if the Bundle has one."""
-    resources = _resources(bundle_json)
-    history: List[bx.Administration] = []
-    excluded: List[Tuple[str, str]] = []
-    birth: Optional[datetime.date] = None
-    for res in resources:
-        if res.get("resourceType") == "Patient" and res.get("birthDate"):
-            try:
-                birth = bx.parse_date(res["birthDate"])
-            except bx.BtxError as e:
-                raise InputError(f"{_ref(res)}: birthDate {res['birthDate']!r}: {e}") from None
-        if res.get("resourceType") != "MedicationAdministration":
-            continue
-        status = res.get("status")
-        if status in EXCLUDED:
-            excluded.append((_ref(res), status))
-            continue
-        if status not in GIVEN:
-            raise InputError(f"{_ref(res)}: status {status!r}: cannot tell whether or how "
-                             "much was given (expected completed, in-progress, not-done or "
-                             "entered-in-error)")
-        try:
-            history.append(bx.Administration(_date(res), _product(res, resources),
-                                             _indication(res), _dose(res)))
-        except bx.BtxError as e:
-            raise InputError(f"{_ref(res)}: {e}") from None
-    try:
-        bx.validate_history(history)
-    except bx.BtxError as e:
-        raise InputError(f"history record {e.index}: {e}") from None
-    return history, excluded, birth
+#: Reader notices (btxdose.fhir) shown as warnings; the others are info cards.
+WARNING_NOTICES = {"status_uncertain", "indication_not_recorded", "history_incomplete",
+                   "units_assumed", "product_names_disagree", "resource_not_read"}
+NOTICE_TITLE = {
+    "status_excluded": "administration(s) excluded from the history",
+    "status_uncertain": "administration(s) of uncertain status counted in full",
+    "not_a_toxin": "administration(s) of other drugs not counted",
+    "indication_not_recorded": "administration(s) without a labelled indication",
+    "duplicate_resource": "resource(s) present more than once, counted once",
+    "history_incomplete": "incomplete search: history cannot be complete",
+    "other_subject": "resource(s) of other subjects not read",
+    "units_assumed": "dose(s) without a unit read as label units",
+}
 
 
 # ---------------------------------------------------------------------------- cards
@@ -245,9 +109,9 @@ def _card(summary: str, indicator: str, detail: str, label: str) -> Dict[str, An
             "source": {"label": label}}
 
 
-def cards_for(findings: Iterable[bx.Finding], excluded: List[Tuple[str, str]]) -> List[Dict[str, Any]]:
+def cards_for(findings: Iterable[bx.Finding]) -> List[Dict[str, Any]]:
     """CDS Hooks cards: one per finding that needs attention or is a notice, one info card
-    for the rules that passed, one for the records left out."""
+    for the rules that passed."""
     cards: List[Dict[str, Any]] = []
     passed: List[bx.Finding] = []
     for f in findings:
@@ -263,67 +127,51 @@ def cards_for(findings: Iterable[bx.Finding], excluded: List[Tuple[str, str]]) -
             "info",
             "\n".join(f"- {_summary(f)}: {f.message}" for f in passed),
             "; ".join(dict.fromkeys(f.source for f in passed))))
-    if excluded:
-        cards.append(_card(
-            f"{len(excluded)} administration(s) excluded from the history",
-            "info",
-            "\n".join(f"- {ref}: status {status}" for ref, status in excluded),
-            f"libbtxdose {bx.version()} FHIR example"))
     return cards
 
 
 # ---------------------------------------------------------------------------- main
 
-def _proposal(text: str) -> bx.Administration:
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) != 4:
-        raise InputError(f"--propose {text!r}: expected DATE,PRODUCT,INDICATION,UNITS")
-    date, product, indication, units = parts
-    try:
-        value = float(units)
-    except ValueError:
-        raise InputError(f"--propose: units {units!r} is not a number") from None
-    try:
-        return bx.Administration(bx.parse_date(date), product, indication, value)
-    except bx.BtxError as e:
-        raise InputError(f"--propose {text!r}: {e}") from None
+def notice_cards(notices: Iterable[fhir.Notice]) -> List[Dict[str, Any]]:
+    """One card per kind of reader notice, listing the resources concerned."""
+    groups: Dict[str, List[fhir.Notice]] = {}
+    for n in notices:
+        groups.setdefault(n.code, []).append(n)
+    cards = []
+    for code, items in groups.items():
+        title = NOTICE_TITLE.get(code, code.replace("_", " "))
+        cards.append(_card(
+            f"{len(items)} {title}" if code in NOTICE_TITLE and code != "history_incomplete"
+            else title[0].upper() + title[1:],
+            "warning" if code in WARNING_NOTICES else "info",
+            "\n".join(f"- {n.resource + ': ' if n.resource else ''}{n.message}" for n in items),
+            f"libbtxdose {bx.version()} FHIR reader ({code})"))
+    return cards
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("bundle", help="FHIR R4 Bundle (JSON) of MedicationAdministration")
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("bundle", help="FHIR R4 JSON: a Bundle, a resource or a list of them")
     ap.add_argument("--propose", required=True, metavar="DATE,PRODUCT,INDICATION,UNITS")
-    ap.add_argument("--birth-date", help="YYYY-MM-DD (default: the Bundle's Patient)")
-    ap.add_argument("--weight-kg", type=float)
-    ap.add_argument("--weight-date", help="YYYY-MM-DD the weight was measured")
+    ap.add_argument("--tz", help="the clinic's IANA time zone (needed for dateTimes)")
+    ap.add_argument("--patient", help="the Patient when the input holds several subjects")
     ap.add_argument("--history-complete", action="store_true",
-                    help="declare the Bundle the patient's whole toxin history")
+                    help="declare the input the patient's whole toxin history")
+    ap.add_argument("--status-policy", choices=fhir.STATUS_POLICIES, default="count")
+    ap.add_argument("--assume-label-units", action="store_true")
     args = ap.parse_args(argv)
     try:
-        with open(args.bundle, encoding="utf-8") as fh:
-            bundle = json.load(fh)
-        history, excluded, birth = read_history(bundle)
-        proposed = _proposal(args.propose)
-        try:
-            if args.birth_date:
-                birth = bx.parse_date(args.birth_date)
-            weight_date = bx.parse_date(args.weight_date) if args.weight_date else None
-        except bx.BtxError as e:
-            raise InputError(f"date argument: {e}") from None
-        patient = bx.Patient(birth_date=birth, weight_kg=args.weight_kg,
-                             weight_date=weight_date)
-        policy = bx.Policy(history_complete=args.history_complete)
-        findings = bx.evaluate(history, proposed, patient=patient, policy=policy)
-    except (InputError, OSError, json.JSONDecodeError) as e:
+        result = fhir.check(fhir.load(args.bundle), args.propose, patient=args.patient,
+                            tz=args.tz, status_policy=args.status_policy,
+                            assume_label_units=args.assume_label_units,
+                            policy=bx.Policy(history_complete=args.history_complete))
+    except (fhir.FhirError, OSError) as e:
         print(f"fhir_check: {e}", file=sys.stderr)
         return 2
-    except bx.BtxError as e:
-        print(f"fhir_check: {e}", file=sys.stderr)
-        return 2
-    for ref, status in excluded:
-        print(f"fhir_check: excluded {ref} (status {status})", file=sys.stderr)
-    json.dump({"cards": cards_for(findings, excluded)}, sys.stdout, indent=2,
-              ensure_ascii=False)
+    for n in result.notices:
+        print(f"fhir_check: [{n.code}] {n.resource or ''} {n.message}", file=sys.stderr)
+    cards = cards_for(result.findings) + notice_cards(result.notices)
+    json.dump({"cards": cards}, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 

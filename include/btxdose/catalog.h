@@ -114,13 +114,15 @@ BTX_API const char *btx_product_name(int32_t product);
  * Accepts the brand ("Botox", "Botox Cosmetic", "Dysport", ...) or the nonproprietary
  * name with or without its suffix ("prabotulinumtoxinA-xvfs", "prabotulinumtoxinA");
  * "onabotulinumtoxinA" alone means BOTOX. Case-insensitive; leading and trailing
- * spaces are ignored; nothing else is accepted.
+ * spaces are ignored; nothing else is accepted. To resolve a nonproprietary name to the
+ * product labelled for an indication (onabotulinumtoxinA for glabellar lines is BOTOX
+ * Cosmetic), use #btx_substance_lookup and #btx_product_for_indication.
  * @param[in]  name    NUL-terminated name; borrowed for the call.
  * @param[out] product The #btx_product value.
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for any other text.
  * @since 1.0
  */
-BTX_API int btx_product_lookup(const char *name, int32_t *product);
+BTX_NODISCARD BTX_API int btx_product_lookup(const char *name, int32_t *product);
 
 /**
  * @brief Substance of a product.
@@ -156,21 +158,110 @@ BTX_API const char *btx_indication_name(int32_t indication);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for unknown text.
  * @since 1.0
  */
-BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
+BTX_NODISCARD BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
 
 /**
  * @brief Maps an ICD-10-CM code to an indication.
  *
  * Chronic migraine: G43.7xx and G43.Exx (G43.701, G43.709, G43.711, G43.719, G43.E01,
  * G43.E09, G43.E11, G43.E19, and the family headers G43.7, G43.70, G43.71, G43.E,
- * G43.E0, G43.E1); cervical dystonia: G24.3 and M43.6. The dot is optional (only after
- * the three-character category), case is ignored, surrounding spaces are ignored.
+ * G43.E0, G43.E1); cervical dystonia: G24.3 and M43.6. Since 1.2 also: blepharospasm
+ * G24.5; primary axillary hyperhidrosis L74.510; overactive bladder N32.81; neurogenic
+ * detrusor overactivity N31.0, N31.1, N31.9; chronic sialorrhea K11.7; strabismus
+ * H49.0-, H49.1-, H49.2-, H49.9 and H50-; upper limb spasticity G83.2- and I69.x3-
+ * (monoplegia of an upper limb); lower limb spasticity G83.1- and I69.x4- (of a lower
+ * limb), where "-" is a family: the code itself and every code below it (digits only).
+ * docs/clinical-data.md lists the codes, their sources and why others (spasticity
+ * coded by its cause, the aesthetic indications) have no mapping. The dot is optional
+ * (only after the three-character category), case is ignored, surrounding spaces are
+ * ignored.
  * @param[in]  code       NUL-terminated code; borrowed for the call.
  * @param[out] indication The #btx_indication value.
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for a code with no mapping.
- * @since 1.0
+ * @since 1.0 (the codes added in 1.2 were #BTX_ENOTFOUND before)
  */
-BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
+BTX_NODISCARD BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
+
+/**
+ * @brief Finds a substance by its nonproprietary name.
+ *
+ * Accepts the nonproprietary names with or without their four-letter suffix
+ * ("onabotulinumtoxinA", "prabotulinumtoxinA-xvfs", "prabotulinumtoxinA"), with the same
+ * matching as #btx_product_lookup (ASCII case-insensitive, surrounding spaces ignored).
+ * Brand names are not substances: "Botox" is #BTX_ENOTFOUND here. A caller that reads
+ * product names from outside (an EHR, a command line) tries this first and, when it
+ * succeeds, asks #btx_product_for_indication for the product; otherwise it calls
+ * #btx_product_lookup.
+ * @param[in]  name      NUL-terminated name; borrowed for the call.
+ * @param[out] substance The #btx_substance value; untouched unless #BTX_OK.
+ * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for any other text.
+ * @since 1.2
+ */
+BTX_NODISCARD BTX_API int btx_substance_lookup(const char *name, int32_t *substance);
+
+/**
+ * @brief The product whose US label covers a substance for an indication.
+ *
+ * onabotulinumtoxinA for glabellar, lateral canthal or forehead lines or platysma bands
+ * is BOTOX Cosmetic; for chronic migraine (and every other indication BOTOX is labelled
+ * for, and episodic migraine, which its label names as not established) it is BOTOX.
+ * Every other substance has one product, which is the answer for every indication. When
+ * no product of the substance is labelled for the indication, and when @p indication is
+ * 0 (not recorded), the answer is the product #btx_product_lookup gives for the
+ * substance's nonproprietary name (onabotulinumtoxinA: BOTOX); #btx_evaluate then
+ * reports the pair as not labelled. The label status is the one #btx_protocol_lookup
+ * reports, for adults or children.
+ * @param[in]  substance  A #btx_substance value.
+ * @param[in]  indication A #btx_indication value, or 0 for "not recorded".
+ * @param[out] product    The #btx_product value; untouched unless #BTX_OK.
+ * @return #BTX_OK; #BTX_EINVAL for a NULL pointer, a substance outside the set or an
+ *         indication neither 0 nor in the set.
+ * @since 1.2
+ */
+BTX_NODISCARD BTX_API int btx_product_for_indication(int32_t substance, int32_t indication,
+                                                     int32_t *product);
+
+/**
+ * @brief Stable name of a population: "adult", "pediatric".
+ * @param[in] population A #btx_population value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_population_name(int32_t population);
+
+/**
+ * @brief Stable name of a category: "therapeutic", "cosmetic".
+ * @param[in] category A #btx_category value.
+ * @return A static string, never NULL; "unknown" for a value outside the set (also 0,
+ *         "not stated").
+ * @since 1.2
+ */
+BTX_API const char *btx_category_name(int32_t category);
+
+/**
+ * @brief Stable name of an interval unit: "days", "weeks", "months".
+ * @param[in] unit A #btx_interval_unit value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_interval_unit_name(int32_t unit);
+
+/**
+ * @brief Stable name of an interval kind: "minimum", "schedule".
+ * @param[in] kind A #btx_interval_kind value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_interval_kind_name(int32_t kind);
+
+/**
+ * @brief Stable name of an evidence level: "label", "secondary".
+ * @param[in] evidence A #btx_evidence value.
+ * @return A static string, never NULL; "unknown" for a value outside the set (also 0,
+ *         the value of policy rules and notices, which have no evidence level).
+ * @since 1.2
+ */
+BTX_API const char *btx_evidence_name(int32_t evidence);
 
 #ifdef __cplusplus
 }

@@ -22,16 +22,18 @@ import importlib.util as _importlib_util
 from typing import List
 
 from ._ffi import (BtxError, BtxInvalidError, BtxNeverError, BtxNoSpaceError,
-                   BtxNotFoundError, BtxParseError, BtxRangeError, BtxVersionError,
-                   BtxWeightError, library_path)
+                   BtxNotFoundError, BtxParseError, BtxRangeError, BtxUnavailableError,
+                   BtxVersionError, BtxWeightError, library_path)
 from ._model import (Administration, Finding, Patient, Policy, Protocol, Region,
                      parse_date)
-from ._api import (add_days, add_months, data_version, dose_volume, earliest_date,
-                   evaluate, finding_code_name, headroom, indication_from_icd10,
-                   indication_lookup, indication_name, label_status_name, product_lookup,
+from ._api import (add_days, add_months, audit_flag_name, category_name, data_version,
+                   dose_volume, earliest_date, evaluate, evidence_name, finding_code_name,
+                   headroom, indication_from_icd10, indication_lookup, indication_name,
+                   interval_kind_name, interval_unit_name, label_status_name,
+                   population_name, product_for_indication, product_lookup,
                    product_name, protocol, reconstitute, regions, rule_name, severity_name,
-                   status_name, strerror, substance_name, substance_of, validate_history,
-                   version, version_number, window_total)
+                   status_name, strerror, substance_lookup, substance_name, substance_of,
+                   validate_history, version, version_number, window_total)
 from .enums import (BillStatus, Category, ErrorCode, Evidence, Field, FindingCode, Indication,
                     IntervalKind, IntervalUnit, LabelStatus, Population, Product, Rule,
                     Setting, Severity, Status, Substance, Unit, WasteModifiers)
@@ -40,6 +42,7 @@ __all__: List[str] = [
     # errors
     "BtxError", "BtxInvalidError", "BtxRangeError", "BtxNotFoundError", "BtxNoSpaceError",
     "BtxParseError", "BtxVersionError", "BtxNeverError", "BtxWeightError",
+    "BtxUnavailableError",
     # enums
     "ErrorCode", "Product", "Substance", "Indication", "Population", "LabelStatus",
     "Category", "IntervalUnit", "Unit", "IntervalKind", "Evidence", "FindingCode", "Status",
@@ -49,8 +52,11 @@ __all__: List[str] = [
     # functions
     "version", "version_number", "data_version", "strerror", "library_path",
     "product_name", "product_lookup", "substance_of", "substance_name",
+    "substance_lookup", "product_for_indication",
     "indication_name", "indication_lookup", "indication_from_icd10",
     "label_status_name", "rule_name", "finding_code_name", "status_name", "severity_name",
+    "population_name", "category_name", "interval_unit_name", "interval_kind_name",
+    "evidence_name", "audit_flag_name",
     "parse_date", "add_days", "add_months",
     "protocol", "regions", "reconstitute", "dose_volume",
     "validate_history", "window_total", "headroom", "evaluate", "earliest_date",

@@ -27,7 +27,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Union
 
 from . import _ffi
 from ._ffi import BtxError, BtxNotFoundError, bind, check_status, lib, library_path, to_str
-from ._model import (DateLike, IndicationLike, ProductLike, _as_date, _cstr,
+from ._model import (DateLike, IndicationLike, ProductLike, _as_date, _cstr, resolve_product,
                      _to_btx_date_lenient, indication_code, product_code)
 from .enums import (BillStatus, Category, Evidence, Field, Indication, Product, Setting,
                     WasteModifiers, to_enum)
@@ -124,26 +124,49 @@ class Billing_c(_SizedStructure):
 
 _P_I32 = POINTER(c_int32)
 
-_plan_vials = bind("btx_plan_vials", [c_int32, c_double, POINTER(VialPlan_c)], c_int, None)
-_bill = bind("btx_bill", [c_int32, c_int32, c_double, c_int32, c_int32, POINTER(Billing_c),
-                          _P_I32], c_int, None)
-_product_from_ndc = bind("btx_product_from_ndc", [c_char_p, _P_I32, POINTER(c_double)],
-                         c_int, None)
-_setting_name = bind("btx_setting_name", [c_int32], c_char_p, to_str)
-_setting_lookup = bind("btx_setting_lookup", [c_char_p, _P_I32], c_int, check_status)
-_bill_status_name = bind("btx_bill_status_name", [c_int32], c_char_p, to_str)
-_waste_modifiers_name = bind("btx_waste_modifiers_name", [c_int32], c_char_p, to_str)
-_field_name = bind("btx_field_name", [c_int32], c_char_p, to_str)
-_sizeof_vial_plan = bind("btx_sizeof_vial_plan", [], c_size_t, None)
-_sizeof_billing = bind("btx_sizeof_billing", [], c_size_t, None)
+#: The 1.2 functions this module calls. With a library that lacks any of them the
+#: package still imports; calling a function of this module then raises
+#: :class:`btxdose.BtxUnavailableError` naming the missing symbol.
+_SYMBOLS = ("btx_plan_vials", "btx_bill", "btx_product_from_ndc", "btx_setting_name",
+            "btx_setting_lookup", "btx_bill_status_name", "btx_waste_modifiers_name",
+            "btx_field_name", "btx_sizeof_vial_plan", "btx_sizeof_billing")
+_HAVE_BILLING = all(hasattr(lib, name) for name in _SYMBOLS)
 
-for _cname, _mirror, _theirs in (("btx_vial_plan", VialPlan_c, _sizeof_vial_plan()),
-                                  ("btx_billing", Billing_c, _sizeof_billing())):
-    if int(_theirs) != ctypes.sizeof(_mirror):
-        raise ImportError(f"btxdose: struct {_cname} is {int(_theirs)} bytes in {library_path} "
-                          f"but {ctypes.sizeof(_mirror)} bytes in the Python mirror; the "
-                          "package and the library do not match")
-del _cname, _mirror, _theirs
+
+def _bind_1_2(name: str, argtypes: Any, restype: Any, errcheck: Any) -> Any:
+    if _HAVE_BILLING:
+        return bind(name, argtypes, restype, errcheck)
+
+    def missing(*args: Any, **kwargs: Any) -> Any:
+        # name this function's symbol, or the first other one the library lacks
+        absent = name if not hasattr(lib, name) else \
+            next(n for n in _SYMBOLS if not hasattr(lib, n))
+        raise _ffi.BtxUnavailableError(absent, "1.2")
+    return missing
+
+
+_plan_vials = _bind_1_2("btx_plan_vials", [c_int32, c_double, POINTER(VialPlan_c)], c_int,
+                        None)
+_bill = _bind_1_2("btx_bill", [c_int32, c_int32, c_double, c_int32, c_int32,
+                               POINTER(Billing_c), _P_I32], c_int, None)
+_product_from_ndc = _bind_1_2("btx_product_from_ndc", [c_char_p, _P_I32, POINTER(c_double)],
+                              c_int, None)
+_setting_name = _bind_1_2("btx_setting_name", [c_int32], c_char_p, to_str)
+_setting_lookup = _bind_1_2("btx_setting_lookup", [c_char_p, _P_I32], c_int, check_status)
+_bill_status_name = _bind_1_2("btx_bill_status_name", [c_int32], c_char_p, to_str)
+_waste_modifiers_name = _bind_1_2("btx_waste_modifiers_name", [c_int32], c_char_p, to_str)
+_field_name = _bind_1_2("btx_field_name", [c_int32], c_char_p, to_str)
+_sizeof_vial_plan = _bind_1_2("btx_sizeof_vial_plan", [], c_size_t, None)
+_sizeof_billing = _bind_1_2("btx_sizeof_billing", [], c_size_t, None)
+
+if _HAVE_BILLING:
+    for _cname, _mirror, _theirs in (("btx_vial_plan", VialPlan_c, _sizeof_vial_plan()),
+                                      ("btx_billing", Billing_c, _sizeof_billing())):
+        if int(_theirs) != ctypes.sizeof(_mirror):
+            raise ImportError(f"btxdose: struct {_cname} is {int(_theirs)} bytes in "
+                              f"{library_path} but {ctypes.sizeof(_mirror)} bytes in the "
+                              "Python mirror; the package and the library do not match")
+    del _cname, _mirror, _theirs
 
 
 def _text(value: Optional[bytes]) -> str:
@@ -185,7 +208,8 @@ class BillLine:
 
     def to_dict(self) -> Dict[str, Any]:
         return {"hcpcs": self.hcpcs, "modifier": self.modifier,
-                "billing_units": self.billing_units}
+                "billing_units": self.billing_units,
+                "modifier_required": self.modifier_required}
 
 
 @dataclass(frozen=True)
@@ -300,8 +324,12 @@ def _named(err: BtxError, detail: str) -> BtxError:
     return _ffi.error_for(err.code, err.function, detail)
 
 
-def _product_arg(product: Any) -> int:
+def _product_arg(product: Any, indication: int = 0) -> int:
+    """A product argument; a name is read with the indication, so that a
+    nonproprietary name is the product labelled for it (as in ``btxdose bill``)."""
     try:
+        if isinstance(product, str) and indication:
+            return resolve_product(product, indication)
         return product_code(product)
     except BtxNotFoundError as err:
         raise _named(err, f"product: no product named {product!r}") from None
@@ -408,8 +436,8 @@ def bill(date: DateLike, product: ProductLike, indication: IndicationLike, units
     except BtxError as err:
         raise _named(err, f"date: {date!r} is not a date (YYYY-MM-DD, 1900-01-01.."
                           "2199-12-31)") from None
-    p = _product_arg(product)
     i = _indication_arg(indication)
+    p = _product_arg(product, i)
     s = _setting_arg(setting)
     u = _units_arg(units)
     out = Billing_c()

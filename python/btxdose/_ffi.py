@@ -30,6 +30,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type
 __all__ = [
     "BtxError", "BtxInvalidError", "BtxRangeError", "BtxNotFoundError", "BtxNoSpaceError",
     "BtxParseError", "BtxVersionError", "BtxNeverError", "BtxWeightError",
+    "BtxUnavailableError", "OPTIONAL_FUNCTIONS", "has", "optional",
     "Administration_c", "Patient_c", "Policy_c", "Protocol_c", "Region_c", "Finding_c",
     "lib", "library_path", "bind", "error_for", "check_status", "FUNCTIONS", "SONAME", "MAJOR_VERSION",
     "DATE_UNKNOWN", "DATE_MIN", "DATE_MAX",
@@ -442,6 +443,69 @@ def bind(name: str, argtypes: Sequence[Any], restype: Any,
     return fn
 
 
+class BtxUnavailableError(NotImplementedError):
+    """The loaded library does not export a function of a later version node (for
+    example ``btx_product_from_ndc`` of libbtxdose 1.2 in a 1.1 library). Raised when
+    the function is *called*, never at import, so that the rest of the package works
+    with an older library. ``symbol`` names the missing function."""
+
+    def __init__(self, symbol: str, since: str) -> None:
+        self.symbol: str = symbol
+        self.since: str = since
+        super().__init__(
+            f"btxdose: the library {library_path} (libbtxdose {lib.btx_version()}) does "
+            f"not export {symbol}, added in libbtxdose {since}; load a newer library "
+            "(BTXDOSE_LIBRARY) to use this function")
+
+
+#: Functions of later version nodes the package uses when the library has them:
+#: (name, argtypes, restype, errcheck, version that added it). Missing ones make
+#: :func:`optional` raise :class:`BtxUnavailableError` when they are called. (The
+#: billing functions of 1.2, btx_product_from_ndc among them, are declared by the
+#: billing module, with the same guard.)
+OPTIONAL_FUNCTIONS: List[Tuple[str, Sequence[Any], Any, _Errcheck, str]] = [
+    ("btx_substance_lookup", [c_char_p, _P_I32], c_int, check_status, "1.2"),
+    ("btx_product_for_indication", [c_int32, c_int32, _P_I32], c_int, check_status, "1.2"),
+    # validate.h: the library's own input checks, naming the field (no errcheck: the
+    # caller reads the field before it raises)
+    ("btx_check_record", [_P_ADMIN, _P_I32], c_int, None, "1.2"),
+    ("btx_check_patient", [_P_PATIENT, _P_I32], c_int, None, "1.2"),
+    ("btx_check_patient_on", [_P_PATIENT, c_int32, _P_I32], c_int, None, "1.2"),
+    ("btx_check_policy", [_P_POLICY, _P_I32], c_int, None, "1.2"),
+    # the names of 1.2
+    ("btx_population_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_category_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_interval_unit_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_interval_kind_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_evidence_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_audit_flag_name", [c_int32], c_char_p, to_str, "1.2"),
+]
+
+_OPTIONAL: Dict[str, Any] = {}
+_OPTIONAL_SINCE: Dict[str, str] = {}
+
+
+def has(name: str) -> bool:
+    """True when the loaded library exports the optional function ``name``."""
+    return _OPTIONAL.get(name) is not None
+
+
+def optional(name: str) -> Any:
+    """The optional function ``name`` of :data:`OPTIONAL_FUNCTIONS`, declared; raises
+    :class:`BtxUnavailableError` when the loaded library does not export it."""
+    fn = _OPTIONAL.get(name)
+    if fn is None:
+        raise BtxUnavailableError(name, _OPTIONAL_SINCE.get(name, "a later version"))
+    return fn
+
+
+def _declare_optional() -> None:
+    for name, argtypes, restype, errcheck, since in OPTIONAL_FUNCTIONS:
+        _OPTIONAL_SINCE[name] = since
+        _OPTIONAL[name] = bind(name, argtypes, restype, errcheck) if hasattr(lib, name) \
+            else None
+
+
 def _declare_all() -> None:
     missing = [name for name, _, _, _ in FUNCTIONS if not hasattr(lib, name)]
     if missing:
@@ -476,3 +540,4 @@ def _check_library() -> None:
 
 _declare_all()
 _check_library()
+_declare_optional()

@@ -690,6 +690,70 @@ class BadInput(Tmp):
         self.assertEqual(rc, 0, err)
 
 
+class NonproprietaryNames(Tmp):
+    """A nonproprietary name is the product labelled for the indication:
+    onabotulinumtoxinA for glabellar lines is BOTOX Cosmetic (90 days between sessions,
+    20 U per glabellar session), for chronic migraine BOTOX."""
+
+    COSMETIC = HEADER + "2026-07-13,BOTOX Cosmetic,glabellar_lines,20\n"
+
+    def test_generic_cosmetic_proposal_is_too_soon_not_just_unlabelled(self):
+        hist = self.write("h.csv", self.COSMETIC)
+        rc, doc = self.check_json("check", "--history", hist,
+                                  "--propose", "2026-08-01,onabotulinumtoxinA,glabellar_lines,30")
+        self.assertEqual(rc, 1)
+        self.assertEqual(doc["proposal"]["product"], "BOTOX Cosmetic")
+        by = {(f["code"], f["rule"]): f for f in doc["findings"]}
+        soon = [f for f in doc["findings"] if f["code"] == "too_soon"]
+        self.assertEqual(len(soon), 1)
+        self.assertEqual(soon[0]["status"], "fail")
+        self.assertEqual(soon[0]["severity"], "critical")
+        self.assertEqual(soon[0]["earliest_date"], "2026-10-11")   # 2026-07-13 + 90 days
+        self.assertNotIn("not_labelled", {c for c, _ in by})
+
+    def test_generic_name_in_the_history_is_read_with_its_indication(self):
+        hist = self.write("h.csv", HEADER + "2026-07-13,onabotulinumtoxinA,glabellar lines,20\n")
+        rc, doc = self.check_json("check", "--history", hist,
+                                  "--propose", "2026-08-01,BOTOX Cosmetic,glabellar_lines,20")
+        self.assertEqual(rc, 1)
+        soon = [f for f in doc["findings"] if f["code"] == "too_soon"][0]
+        self.assertEqual(soon["status"], "fail")
+
+    def test_generic_therapeutic_indication_is_botox(self):
+        hist = self.write("h.csv", self.COSMETIC)
+        rc, doc = self.check_json("check", "--history", hist,
+                                  "--propose", "2026-08-01,onabotulinumtoxinA,chronic_migraine,155")
+        self.assertEqual(doc["proposal"]["product"], "BOTOX")
+        self.assertEqual(rc, 0)
+
+    def test_protocol_and_headroom(self):
+        rc, out, err = run("protocol", "onabotulinumtoxinA", "glabellar_lines", "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(out)["product"], "BOTOX Cosmetic")
+        hist = self.write("h.csv", self.COSMETIC)
+        rc, out, err = run("headroom", "--history", hist, "--date", "2026-08-01",
+                           "--product", "onabotulinumtoxinA", "--indication", "glabellar_lines",
+                           "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(out)["dose"]["product"], "BOTOX Cosmetic")
+
+    def test_audit_rows(self):
+        rows = self.write("p.csv", "patient,date,product,indication,units\n"
+                          "7,2026-07-13,onabotulinumtoxinA,glabellar_lines,20\n"
+                          "7,2026-08-01,onabotulinumtoxinA,glabellar_lines,20\n")
+        rc, doc = self.check_json("audit", "--input", rows)
+        self.assertEqual(rc, 1)
+        (row,) = doc["flagged_rows"]
+        self.assertEqual((row["product"], row["flags"]), ("BOTOX Cosmetic", ["too_soon"]))
+
+    def test_brand_is_taken_as_written(self):
+        hist = self.write("h.csv", self.COSMETIC)
+        rc, doc = self.check_json("check", "--history", hist,
+                                  "--propose", "2026-08-01,botox,glabellar_lines,20")
+        self.assertEqual(doc["proposal"]["product"], "BOTOX")
+        self.assertIn("not_labelled", {f["code"] for f in doc["findings"]})
+
+
 def main():
     global BINARY, DATA
     if len(sys.argv) < 3:

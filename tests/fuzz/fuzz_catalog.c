@@ -1,4 +1,5 @@
-/* Fuzzer: name, indication and ICD-10-CM lookups (catalog.h) and every *_name function.
+/* Fuzzer: name, substance, indication and ICD-10-CM lookups (catalog.h), the labelled
+ * product of a substance, and every *_name function.
  * The input is the text looked up; invariants: known return codes, values inside their
  * sets, case and surrounding spaces never matter, names of values look up to the value. */
 #include "fuzz_common.h"
@@ -89,13 +90,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_text(btx_product_lookup, "product", text, len, 8, scratch);
     check_text(btx_indication_lookup, "indication", text, len, 17, scratch);
     check_text(btx_indication_from_icd10, "icd10", text, len, 17, scratch);
+    check_text(btx_substance_lookup, "substance", text, len, 7, scratch);
+
+    /* A substance found by name has a product for every indication, of that substance. */
+    int32_t sub = 0;
+    if (btx_substance_lookup(text, &sub) == BTX_OK) {
+        for (int32_t ind = 0; ind <= 17; ind++) {
+            int32_t prod = 0;
+            CHECK(btx_product_for_indication(sub, ind, &prod) == BTX_OK &&
+                      btx_product_substance(prod) == sub,
+                  "product for substance %d, indication %d", sub, ind);
+        }
+    }
 
     /* A product found by its substance's name has that substance. */
     int32_t p = 0;
     if (btx_product_lookup(text, &p) == BTX_OK) {
-        const char *sub = btx_substance_name(btx_product_substance(p));
+        const char *substance_name = btx_substance_name(btx_product_substance(p));
         int32_t q = 0;
-        if (btx_product_lookup(sub, &q) == BTX_OK)
+        if (btx_product_lookup(substance_name, &q) == BTX_OK)
             CHECK(btx_product_substance(q) == btx_product_substance(p), "substance");
     }
     free(text);
@@ -112,5 +125,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(btx_indication_lookup("oab", NULL) == BTX_EINVAL, "NULL out");
     CHECK(btx_indication_from_icd10(NULL, &v) == BTX_EINVAL, "NULL code");
     CHECK(btx_indication_from_icd10("G24.3", NULL) == BTX_EINVAL, "NULL out");
+    CHECK(btx_substance_lookup(NULL, &v) == BTX_EINVAL, "NULL name");
+    CHECK(btx_substance_lookup("onabotulinumtoxinA", NULL) == BTX_EINVAL, "NULL out");
+    CHECK(btx_product_for_indication(1, 10, NULL) == BTX_EINVAL, "NULL out");
     return 0;
 }

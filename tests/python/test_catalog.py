@@ -107,3 +107,62 @@ def test_versions() -> None:
     assert btxdose.version_number() == major * 10000 + minor * 100 + patch
     assert major == 1
     assert btxdose.data_version()
+
+
+# ---- libbtxdose 1.2: nonproprietary names resolve to the product labelled for the indication
+
+@pytest.mark.parametrize("name,substance", [
+    ("onabotulinumtoxinA", Substance.ONABOTULINUMTOXINA),
+    (" ONABOTULINUMTOXINA ", Substance.ONABOTULINUMTOXINA),
+    ("prabotulinumtoxinA-xvfs", Substance.PRABOTULINUMTOXINA),
+    ("prabotulinumtoxinA", Substance.PRABOTULINUMTOXINA),
+    ("letibotulinumtoxinA-wlbg", Substance.LETIBOTULINUMTOXINA),
+    ("rimabotulinumtoxinB", Substance.RIMABOTULINUMTOXINB),
+])
+def test_substance_lookup(name, substance) -> None:
+    got = btxdose.substance_lookup(name)
+    assert got == substance and isinstance(got, Substance)
+
+
+@pytest.mark.parametrize("name", ["Botox", "BOTOX Cosmetic", "Dysport", "botulinum toxin",
+                                  "onabotulinumtoxinA-xvfs", ""])
+def test_brand_is_not_a_substance(name) -> None:
+    with pytest.raises(btxdose.BtxNotFoundError):
+        btxdose.substance_lookup(name)
+
+
+@pytest.mark.parametrize("substance,indication,product", [
+    ("onabotulinumtoxinA", "glabellar lines", Product.BOTOX_COSMETIC),
+    ("onabotulinumtoxinA", "crow's feet", Product.BOTOX_COSMETIC),
+    ("onabotulinumtoxinA", "forehead lines", Product.BOTOX_COSMETIC),
+    ("onabotulinumtoxinA", "platysma bands", Product.BOTOX_COSMETIC),
+    ("onabotulinumtoxinA", "chronic migraine", Product.BOTOX),
+    ("onabotulinumtoxinA", "episodic migraine", Product.BOTOX),
+    ("onabotulinumtoxinA", "sialorrhea", Product.BOTOX),   # labelled for neither
+    ("onabotulinumtoxinA", None, Product.BOTOX),
+    (Substance.ABOBOTULINUMTOXINA, "glabellar lines", Product.DYSPORT),
+    (Substance.INCOBOTULINUMTOXINA, "strabismus", Product.XEOMIN),
+])
+def test_product_for_indication(substance, indication, product) -> None:
+    assert btxdose.product_for_indication(substance, indication) == product
+
+
+def test_records_resolve_nonproprietary_names_with_their_indication() -> None:
+    gl = btxdose.Administration("2026-07-13", "onabotulinumtoxinA", "glabellar lines", 20)
+    cm = btxdose.Administration("2026-07-13", "onabotulinumtoxinA", "chronic migraine", 155)
+    none = btxdose.Administration("2026-07-13", "onabotulinumtoxinA", None, 20)
+    brand = btxdose.Administration("2026-07-13", "Botox", "glabellar lines", 20)
+    assert (gl.product, cm.product, none.product) == (
+        Product.BOTOX_COSMETIC, Product.BOTOX, Product.BOTOX)
+    assert brand.product == Product.BOTOX   # a brand is taken as written
+
+
+def test_generic_cosmetic_proposal_gets_the_cosmetic_interval() -> None:
+    # 19 days after a cosmetic session, "onabotulinumtoxinA, glabellar lines" is BOTOX
+    # Cosmetic: the 90-day interval applies (a critical too-soon), not "not labelled".
+    hist = [btxdose.Administration("2026-07-13", "BOTOX Cosmetic", "glabellar lines", 20)]
+    prop = btxdose.Administration("2026-08-01", "onabotulinumtoxinA", "glabellar_lines", 30)
+    findings = btxdose.evaluate(hist, prop)
+    codes = {f.code_name for f in findings if f.failed}
+    assert "too_soon" in codes
+    assert "not_labelled" not in {f.code_name for f in findings}

@@ -30,8 +30,11 @@ def test_quickstart(env) -> None:
     assert "earliest date for that dose: 2025-04-06" in r.stdout
 
 
+TZ = ("--tz", "America/New_York")
+
+
 def fhir(env, *args: str) -> Tuple[subprocess.CompletedProcess, List[Dict[str, Any]]]:
-    r = run("fhir_check.py", str(BUNDLE), *args, env=env)
+    r = run("fhir_check.py", str(BUNDLE), *TZ, *args, env=env)
     cards = json.loads(r.stdout)["cards"] if r.returncode == 0 else []
     return r, cards
 
@@ -98,24 +101,43 @@ def _bundle_with(tmp_path: Path, mutate) -> str:
 def test_fhir_other_units_are_an_error(env, tmp_path: Path) -> None:
     def ml(res):
         res["dosage"]["dose"] = {"value": 3.1, "unit": "mL", "code": "mL"}
-    r = run("fhir_check.py", _bundle_with(tmp_path, ml), "--propose",
+    r = run("fhir_check.py", _bundle_with(tmp_path, ml), *TZ, "--propose",
             "2025-04-01,Botox,overactive bladder,100", env=env)
     assert r.returncode == 2
     assert "ma-2025-03-31" in r.stderr and "'mL'" in r.stderr
 
 
-def test_fhir_unknown_product_and_status_are_errors(env, tmp_path: Path) -> None:
+def test_fhir_unknown_product_is_an_error(env, tmp_path: Path) -> None:
     def product(res):
         res["medicationCodeableConcept"] = {"text": "Some toxin"}
-    r = run("fhir_check.py", _bundle_with(tmp_path, product), "--propose",
+    r = run("fhir_check.py", _bundle_with(tmp_path, product), *TZ, "--propose",
             "2025-04-01,Botox,overactive bladder,100", env=env)
     assert r.returncode == 2 and "ma-2025-03-31" in r.stderr
 
+
+def test_fhir_stopped_counts_with_a_warning_card_or_is_refused(env, tmp_path: Path) -> None:
     def status(res):
         res["status"] = "stopped"
-    r = run("fhir_check.py", _bundle_with(tmp_path, status), "--propose",
+    path = _bundle_with(tmp_path, status)
+    r = run("fhir_check.py", path, *TZ, "--propose",
             "2025-04-01,Botox,overactive bladder,100", env=env)
-    assert r.returncode == 2 and "stopped" in r.stderr
+    assert r.returncode == 0, r.stderr
+    cards = json.loads(r.stdout)["cards"]
+    # the stopped 155 U still counts: the window is exceeded as before
+    assert any(c["indicator"] == "critical" and "410 U of 400 U" in c["summary"] for c in cards)
+    stopped = [c for c in cards if "uncertain status" in c["summary"]]
+    assert len(stopped) == 1 and stopped[0]["indicator"] == "warning"
+    assert "ma-2025-03-31" in stopped[0]["detail"]
+    r = run("fhir_check.py", path, *TZ, "--status-policy", "refuse", "--propose",
+            "2025-04-01,Botox,overactive bladder,100", env=env)
+    assert r.returncode == 2 and "stopped" in r.stderr and "ma-2025-03-31" in r.stderr
+
+
+def test_fhir_without_time_zone_names_the_resource(env) -> None:
+    r = run("fhir_check.py", str(BUNDLE), "--propose", "2025-04-01,Botox,overactive bladder,100",
+            env=env)
+    assert r.returncode == 2
+    assert "ma-2024-10-14" in r.stderr and "effectiveDateTime" in r.stderr and "--tz" in r.stderr
 
 
 def test_fhir_nonproprietary_name_and_icd10(env, tmp_path: Path) -> None:
@@ -123,7 +145,7 @@ def test_fhir_nonproprietary_name_and_icd10(env, tmp_path: Path) -> None:
         res["medicationCodeableConcept"] = {"coding": [{"display": "onabotulinumtoxinA"}]}
         res["reasonCode"] = [{"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm",
                                           "code": "G43.E19"}]}]
-    r = run("fhir_check.py", _bundle_with(tmp_path, ona), "--propose",
+    r = run("fhir_check.py", _bundle_with(tmp_path, ona), *TZ, "--propose",
             "2025-04-01,Botox,overactive bladder,100", env=env)
     assert r.returncode == 0, r.stderr
     assert '"critical"' in r.stdout

@@ -302,3 +302,29 @@ def test_audit_module_errors_are_not_hidden(tmp_path: Path) -> None:
 def test_bind_refuses_a_missing_symbol() -> None:
     with pytest.raises(ImportError, match="btx_no_such_function"):
         _ffi.bind("btx_no_such_function", [], ctypes.c_int)
+
+
+def test_library_without_1_2_symbols_imports_and_names_the_missing_one(tmp_path: Path) -> None:
+    # A 1.0 library: the package imports; a 1.2 function raises BtxUnavailableError
+    # (a NotImplementedError) naming the symbol when it is called, not before.
+    lib = _stub_library(tmp_path, _all_symbols_stub(10000, 24))
+    code = ("import btxdose\n"
+            "assert not hasattr(btxdose._ffi.lib, 'btx_product_from_ndc')\n"
+            "try:\n"
+            "    btxdose.product_from_ndc('0023-1145-01')\n"
+            "except btxdose.BtxUnavailableError as e:\n"
+            "    assert isinstance(e, NotImplementedError)\n"
+            "    print(e.symbol, e.since)\n")
+    r = _run(code, child_env(BTXDOSE_LIBRARY=lib))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["btx_product_from_ndc", "1.2"]
+
+
+def test_optional_functions_are_declared_when_present() -> None:
+    for name, argtypes, restype, _, since in _ffi.OPTIONAL_FUNCTIONS:
+        assert name.startswith("btx_") and since == "1.2"
+        if _ffi.has(name):
+            fn = _ffi.optional(name)
+            assert fn.restype is restype and list(fn.argtypes) == list(argtypes)
+    # the 1.2 catalog functions are part of this source tree's library
+    assert _ffi.has("btx_substance_lookup") and _ffi.has("btx_product_for_indication")

@@ -5,8 +5,9 @@
 
 Checks, and prints every violation (exit status 1 when there is any):
 
-(a) every source id (S12, S101c, N4, BH1, ...) in the strings of the BUILT library (its
-    .rodata, read from the file's bytes as `strings` would) and in docs/*.md, README.md,
+(a) every source id (S12, S101c, N4, BH1, CM1, ...; not an ICD-10-CM code such as N32.81)
+    in the strings of the BUILT library (its .rodata, read from the file's bytes as
+    `strings` would) and in docs/*.md, README.md,
     include/, python/ and lib/*_data.c resolves to an entry of docs/sources.md with an
     http(s) address; a library string that cites `docs/<page>.md "<Heading>"` names a
     page and heading that exist; a link `page.md#anchor` between docs pages resolves;
@@ -30,7 +31,7 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Set, Tuple
 
-ID = r"(?:S\d+[a-z]?|N\d+|B[HWRNPSCM]\d+)"
+ID = r"(?:S\d+[a-z]?|N\d+|B[HWRNPSCM]\d+|CM\d+)"
 ID_RE = re.compile(r"\b" + ID + r"\b")
 ID_LIST = r"\[" + ID + r"(?:, " + ID + r")*\]"
 FORBIDDEN_RE = re.compile(r"design\.md|label-facts|label-review-2|billing-facts|\.\./shared")
@@ -49,6 +50,25 @@ LABEL_SOURCE_RE = re.compile(
 # A bare §1 or §2 says which part of the label it is.
 BARE_SECTION_RE = re.compile(
     r"§([12])(?![\d.])(?! (?:Dosage and Administration|Indications and Usage))")
+
+
+# ICD-10-CM codes are not source ids, although N31 or S06 would read as one: a code with
+# its dot (N32.81, N31.-), and an undotted code that is a whole string of the library or
+# a whole C string literal of lib/*_data.c (the rows of btx_indication_from_icd10:
+# "N3281", "H50*").
+ICD10_DOTTED_RE = re.compile(r"\b[A-Z]\d{2}\.[0-9A-Z-]*")
+ICD10_ROW = r"[A-Z]\d{2}[0-9A-Z]{1,4}\*?"
+ICD10_LITERAL_RE = re.compile(r'"' + ICD10_ROW + r'"')
+
+
+def source_ids(text: str, whole_string: bool = False) -> List[str]:
+    """The source ids cited in ``text`` (a line of a file, or a library string when
+    ``whole_string``), ICD-10-CM codes and web addresses left out."""
+    if whole_string and re.fullmatch(ICD10_ROW, text):
+        return []
+    text = re.sub(r"https?://[^\s>|)]+", " ", text)   # an address is not a citation
+    text = ICD10_LITERAL_RE.sub('""', ICD10_DOTTED_RE.sub(" ", text))
+    return ID_RE.findall(text)
 
 
 def old_sections(text: str) -> List[str]:
@@ -186,7 +206,7 @@ def check(lib: Path, root: Path) -> List[str]:
     # (a) ids and doc references in the built library
     lib_ids = 0
     for s in strings:
-        for ident in ID_RE.findall(s):
+        for ident in source_ids(s, whole_string=True):
             lib_ids += 1
             resolve(ident, f"{lib.name} string \"{s[:80]}\"")
         for page, heading in DOC_REF_RE.findall(s):
@@ -208,7 +228,7 @@ def check(lib: Path, root: Path) -> List[str]:
         for n, line in enumerate(read_text(p).splitlines(), 1):
             if p.name == "sources.md" and re.fullmatch(r"### " + ID, line.strip()):
                 continue  # an entry's own heading is not a citation
-            for ident in ID_RE.findall(line):
+            for ident in source_ids(line):
                 resolve(ident, f"{p.relative_to(root)}:{n}")
     for p in sorted(docs.glob("*.md")):
         for n, line in enumerate(read_text(p).splitlines(), 1):

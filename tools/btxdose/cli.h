@@ -31,6 +31,7 @@ int cmd_check(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_headroom(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_bill(int argc, char **argv);
 
 /* Prints the help of one command (name) or of all (NULL) to out. */
 void cli_help(FILE *out, const char *name);

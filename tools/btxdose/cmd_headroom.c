@@ -31,6 +31,7 @@ static int headroom_dose(question *x)
         cli_error("--indication: %s", msg);
         return -1;
     }
+    field_product_for_indication(o->product, x->q.indication, &x->q.product);
     btx_administration rec = {x->q.date, x->q.product, x->q.indication, 0, 0.0};
     int32_t field = BTX_FIELD_NONE;
     int rc = btx_check_record(&rec, &field);
@@ -47,7 +48,8 @@ int cmd_headroom(int argc, char **argv)
     int rc = question_parse(argc, argv, OPTG_QUERY, &x);
     if (rc != 0)
         return rc > 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-    if (headroom_dose(&x) != 0 || question_load(&x) != 0)
+    if (headroom_dose(&x) != 0 || question_patient_on(&x, x.q.date) != 0 ||
+        question_load(&x) != 0)
         return CLI_EXIT_USAGE;
     double units = 0;
     rc = btx_headroom(x.patient, x.policy, x.hist.records, x.hist.count, x.q.product,

@@ -29,6 +29,7 @@ static int protocol_names(const cli_options *o, int32_t *product, int32_t *indic
         cli_error("protocol: indication: %s", msg);
         return -1;
     }
+    field_product_for_indication(o->positional[0], *indication, product);
     return 0;
 }
 

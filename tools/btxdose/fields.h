@@ -23,6 +23,11 @@ int field_count(const char *text, int32_t max, int32_t *out);
  * msg. The library has the last word on ranges: see the btx_check_* calls. */
 int field_date(const char *text, btx_date *out, char msg[FIELD_MSG_SIZE]);
 int field_product(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE]);
+/* Once the indication is known: a product text that is a nonproprietary name
+ * ("onabotulinumtoxinA") becomes the product labelled for that indication
+ * (btx_substance_lookup, btx_product_for_indication: glabellar lines give BOTOX Cosmetic);
+ * a brand is left as field_product read it. */
+void field_product_for_indication(const char *text, int32_t indication, int32_t *product);
 /* An empty indication gives 0 (not recorded) when allow_empty, else an error. */
 int field_indication(const char *text, int allow_empty, int32_t *out,
                      char msg[FIELD_MSG_SIZE]);
@@ -31,6 +36,10 @@ int field_units(const char *text, double *out, char msg[FIELD_MSG_SIZE]);
 int field_weight(const char *text, double *out, char msg[FIELD_MSG_SIZE]);
 /* An empty date gives BTX_DATE_UNKNOWN; any other text must be a date. */
 int field_optional_date(const char *text, btx_date *out, char msg[FIELD_MSG_SIZE]);
+
+/* A setting name (btx_setting_lookup); the message of an unknown name lists the
+ * library's names (btx_setting_name). */
+int field_setting(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE]);
 
 /* Parses --propose DATE,PRODUCT,INDICATION,UNITS (indication required) and asks the
  * library whether it takes the result as a proposal (btx_check_proposal). Prints

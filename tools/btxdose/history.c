@@ -77,6 +77,7 @@ static int convert(const char *file, const reader_row *row, btx_administration *
         cli_error("%s:%zu: %s: %s", file, row->line[bad], columns[bad].name, msg);
         return -1;
     }
+    field_product_for_indication(row->text[COL_PRODUCT], rec->indication, &rec->product);
     return 0;
 }
 

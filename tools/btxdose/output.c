@@ -76,46 +76,31 @@ static const char *fmt_date(btx_date d, char buf[BTX_DATE_FORMAT_SIZE])
     return buf;
 }
 
+/* The library's names (the Python package writes the same ones); no evidence level
+ * (policy rules, notices) is NULL: JSON null. */
 static const char *evidence_name(int32_t e)
 {
-    switch (e) {
-    case BTX_EVIDENCE_LABEL: return "label";
-    case BTX_EVIDENCE_SECONDARY: return "secondary";
-    default: return NULL;
-    }
+    return e == 0 ? NULL : btx_evidence_name(e);
 }
 
 static const char *unit_name(int32_t u)
 {
-    switch (u) {
-    case BTX_DAYS: return "days";
-    case BTX_WEEKS: return "weeks";
-    case BTX_MONTHS: return "months";
-    default: return "unknown";
-    }
+    return btx_interval_unit_name(u);
 }
 
 static const char *kind_name(int32_t k)
 {
-    switch (k) {
-    case BTX_INTERVAL_MINIMUM: return "minimum";
-    case BTX_INTERVAL_SCHEDULE: return "schedule";
-    default: return "unknown";
-    }
+    return btx_interval_kind_name(k);
 }
 
 static const char *category_name(int32_t c)
 {
-    switch (c) {
-    case BTX_CATEGORY_THERAPEUTIC: return "therapeutic";
-    case BTX_CATEGORY_COSMETIC: return "cosmetic";
-    default: return "unknown";
-    }
+    return btx_category_name(c);
 }
 
 static const char *population_name(int32_t p)
 {
-    return p == BTX_PEDIATRIC ? "pediatric" : p == BTX_ADULT ? "adult" : "unknown";
+    return btx_population_name(p);
 }
 
 static void upper(const char *s, char *buf, size_t size)
@@ -612,7 +597,10 @@ static void query_json(jw *w, const query_info *q)
     } else {
         jw_open(w, "patient", '{');
         jw_date(w, "birth_date", q->patient->birth_date);
-        jw_num(w, "weight_kg", q->patient->weight_kg);
+        if (q->patient->weight_kg > 0) /* 0 is "not known": null, as the Python package */
+            jw_num(w, "weight_kg", q->patient->weight_kg);
+        else
+            jw_null(w, "weight_kg");
         jw_date(w, "weight_date", q->patient->weight_date);
         jw_close(w, '}');
     }
@@ -643,6 +631,184 @@ static void query_json(jw *w, const query_info *q)
     if (r != NULL)
         jw_num(w, "units", r->units);
     jw_close(w, '}');
+}
+
+/* ---- bill ---- */
+
+static const char *nonnull(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+static int has_code(const btx_billing *b)
+{
+    return b->hcpcs != NULL && b->hcpcs[0] != '\0';
+}
+
+/* The members of btxdose.bill(...).to_dict() in Python, in its order (docs/cli.md), and
+ * each line's modifier_required. */
+static void bill_members(jw *w, const btx_billing *b)
+{
+    jw_date(w, "date", b->date);
+    jw_str(w, "product", btx_product_name(b->product));
+    jw_str(w, "indication", btx_indication_name(b->indication));
+    jw_str(w, "setting", btx_setting_name(b->setting));
+    jw_str(w, "category", category_name(b->category));
+    jw_bool(w, "covered", b->covered);
+    jw_str(w, "status", btx_bill_status_name(b->status));
+    jw_str(w, "hcpcs", has_code(b) ? b->hcpcs : NULL);
+    if (has_code(b))
+        jw_num(w, "billing_unit", b->billing_unit);
+    else
+        jw_null(w, "billing_unit");
+    jw_num(w, "dose_units", b->dose_units);
+    jw_open(w, "vials", '[');
+    for (int32_t k = 0; k < b->vial_sizes && k < BTX_VIAL_SIZES_MAX; k++) {
+        if (b->vial_counts[k] <= 0)
+            continue;
+        jw_open(w, NULL, '{');
+        jw_int(w, "units", b->vial_units[k]);
+        jw_int(w, "count", b->vial_counts[k]);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_num(w, "opened_units", b->opened_units);
+    jw_num(w, "discarded_units", b->discarded_units);
+    jw_open(w, "lines", '[');
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++) {
+        const btx_bill_line *l = &b->lines[k];
+        jw_open(w, NULL, '{');
+        jw_str(w, "hcpcs", nonnull(l->hcpcs));
+        jw_str(w, "modifier", nonnull(l->modifier));
+        jw_int(w, "billing_units", l->billing_units);
+        jw_bool(w, "modifier_required", l->modifier_required);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_str(w, "waste_modifiers",
+           b->waste_modifiers != 0 ? btx_waste_modifiers_name(b->waste_modifiers) : NULL);
+    jw_open(w, "cpt", '[');
+    for (int32_t k = 0; k < b->cpt_count && k < BTX_CPT_MAX; k++)
+        jw_str(w, NULL, nonnull(b->cpt[k]));
+    jw_close(w, ']');
+    jw_bool(w, "cpt_advisory", 1);
+    jw_open(w, "sources", '{');
+    jw_str(w, "status", nonnull(b->status_source));
+    jw_open(w, "lines", '[');
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++)
+        jw_str(w, NULL, nonnull(b->lines[k].source));
+    jw_close(w, ']');
+    jw_str(w, "modifiers", nonnull(b->modifier_source));
+    jw_str(w, "cpt", nonnull(b->cpt_source));
+    jw_str(w, "vials", nonnull(b->vial_source));
+    jw_close(w, '}');
+}
+
+static void bill_lines_text(const btx_billing *b)
+{
+    char a[48], d[BTX_DATE_FORMAT_SIZE];
+    switch (b->status) {
+    case BTX_BILL_DRUG_LINES:
+        break;
+    case BTX_BILL_COSMETIC:
+        printf("%-11s%s\n", "lines", "none: not covered, self-pay (cosmetic_self_pay)");
+        return;
+    case BTX_BILL_NO_CODE:
+        printf("%-11snone: no HCPCS code for %s (no_code)\n", "lines",
+               btx_substance_name(btx_product_substance(b->product)));
+        return;
+    case BTX_BILL_NO_CODE_ON_DATE:
+        printf("%-11snone: no HCPCS code for %s in effect or confirmed on %s "
+               "(no_code_on_date)\n", "lines",
+               btx_substance_name(btx_product_substance(b->product)), fmt_date(b->date, d));
+        return;
+    default:
+        printf("%-11snone (%s)\n", "lines", btx_bill_status_name(b->status));
+        return;
+    }
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++) {
+        const btx_bill_line *l = &b->lines[k];
+        const char *mod = nonnull(l->modifier);
+        char units[64];
+        snprintf(units, sizeof units, "x %d", (int)l->billing_units);
+        printf("%-11s%-5s %-2s  %-8s %s U %s", k == 0 ? "lines" : "", nonnull(l->hcpcs), mod,
+               units, output_units(l->units, a), l->discarded ? "discarded" : "administered");
+        if (*mod != '\0' && !l->modifier_required)
+            printf(" (%s optional on this date)", mod);
+        putchar('\n');
+    }
+}
+
+static void bill_text(const btx_billing *b)
+{
+    char a[48], c[48], d[BTX_DATE_FORMAT_SIZE];
+    printf("%-11s%s  %s  %s  %s U\n", "bill", fmt_date(b->date, d),
+           btx_product_name(b->product), btx_indication_name(b->indication),
+           output_units(b->dose_units, a));
+    printf("%-11s%s\n", "setting", btx_setting_name(b->setting));
+    printf("%-11s%s: %s\n", "category", category_name(b->category),
+           b->covered ? "covered (not excluded as cosmetic; the payer decides medical necessity)"
+                      : "not covered, self-pay");
+    printf("%-11s", "vials");
+    int first = 1;
+    for (int32_t k = 0; k < b->vial_sizes && k < BTX_VIAL_SIZES_MAX; k++) {
+        if (b->vial_counts[k] <= 0)
+            continue;
+        printf("%s%d x %d U", first ? "" : " + ", (int)b->vial_counts[k], (int)b->vial_units[k]);
+        first = 0;
+    }
+    printf(": %s U opened, %s U discarded\n", output_units(b->opened_units, a),
+           output_units(b->discarded_units, c));
+    if (has_code(b))
+        printf("%-11s%s, %s U per billing unit\n", "code", b->hcpcs,
+               output_units(b->billing_unit, a));
+    else
+        printf("%-11s%s\n", "code", "none");
+    bill_lines_text(b);
+    switch (b->waste_modifiers) {
+    case BTX_WASTE_JW_JZ:
+        printf("%-11s%s\n", "JW/JZ", "applied (jw_jz)");
+        break;
+    case BTX_WASTE_NOT_IN_SETTING:
+        printf("%-11sdo not apply in the %s setting (not_in_setting)\n", "JW/JZ",
+               btx_setting_name(b->setting));
+        break;
+    case BTX_WASTE_BEFORE_JW:
+        printf("%-11s%s\n", "JW/JZ", "not given: the date is before JW (before_jw)");
+        break;
+    default:
+        printf("%-11s%s\n", "JW/JZ", "- (no drug line)");
+        break;
+    }
+    printf("%-11s", "cpt");
+    for (int32_t k = 0; k < b->cpt_count && k < BTX_CPT_MAX; k++)
+        printf("%s%s", k > 0 ? ", " : "", nonnull(b->cpt[k]));
+    printf("%s\n", b->cpt_count > 0
+                       ? " (advisory: the muscles and limbs injected decide the final code)"
+                       : "none");
+    printf("sources\n");
+    printf("  %-10s %s\n", "status", nonnull(b->status_source));
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++)
+        printf("  line %-5d %s\n", (int)k + 1, nonnull(b->lines[k].source));
+    if (b->modifier_source != NULL && *b->modifier_source != '\0')
+        printf("  %-10s %s\n", "JW/JZ", b->modifier_source);
+    if (b->cpt_source != NULL && *b->cpt_source != '\0')
+        printf("  %-10s %s\n", "cpt", b->cpt_source);
+    printf("  %-10s %s\n", "vials", nonnull(b->vial_source));
+}
+
+void output_bill(const btx_billing *b, int json)
+{
+    if (json) {
+        jw w;
+        jw_begin(&w);
+        jw_tool(&w);
+        bill_members(&w, b);
+        jw_int(&w, "exit_status", 0);
+        jw_end(&w);
+        return;
+    }
+    bill_text(b);
 }
 
 /* ---- check ---- */
@@ -704,7 +870,7 @@ static void finding_json(jw *w, const btx_finding *f)
 }
 
 void output_check(const query_info *q, const btx_finding *findings, size_t count,
-                  size_t fails, int json)
+                  size_t fails, const btx_billing *bill, int json)
 {
     size_t not_checked = 0, warnings = 0;
     for (size_t i = 0; i < count; i++) {
@@ -724,6 +890,11 @@ void output_check(const query_info *q, const btx_finding *findings, size_t count
         jw_int(&w, "not_checked_count", (long long)not_checked);
         jw_int(&w, "warning_count", (long long)warnings);
         jw_str(&w, "result", fails > 0 ? "fail" : "pass");
+        if (bill != NULL) {
+            jw_open(&w, "bill", '{');
+            bill_members(&w, bill);
+            jw_close(&w, '}');
+        }
         jw_int(&w, "exit_status", fails > 0 ? 1 : 0);
         jw_end(&w);
         return;
@@ -734,6 +905,10 @@ void output_check(const query_info *q, const btx_finding *findings, size_t count
     printf("\n%-11s%s: %zu finding%s, %zu fail, %zu not checked, %zu warning%s\n", "result",
            fails > 0 ? "FAIL" : "PASS", count, count == 1 ? "" : "s", fails, not_checked,
            warnings, warnings == 1 ? "" : "s");
+    if (bill != NULL) {
+        putchar('\n');
+        bill_text(bill);
+    }
 }
 
 /* ---- next ---- */

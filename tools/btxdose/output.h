@@ -35,15 +35,20 @@ void output_version(int json);
 void output_protocol(const btx_protocol *p, int found, const btx_region *regions,
                      size_t nregions, const dilution_info *dilution, int json);
 
-/* fails: the number of findings with status FAIL. */
+/* fails: the number of findings with status FAIL; bill: the vial plan and billing
+ * lines of the proposal (check --bill), NULL when not asked for. */
 void output_check(const query_info *q, const btx_finding *findings, size_t count,
-                  size_t fails, int json);
+                  size_t fails, const btx_billing *bill, int json);
 
 /* rc: BTX_OK (date is the answer), BTX_ENEVER or BTX_EWEIGHT. */
 void output_next(const query_info *q, int rc, btx_date date, int json);
 
 /* rc: BTX_OK (units is the answer, INFINITY when no window rule applies) or BTX_EWEIGHT. */
 void output_headroom(const query_info *q, int rc, double units, int json);
+
+/* The answer of btx_bill: vials, discarded units, drug lines, advisory CPT codes and the
+ * sources of each (bill). JSON members as btxdose.bill(...).to_dict() in Python. */
+void output_bill(const btx_billing *b, int json);
 
 /* ---- the audit: the report on standard output, the flagged rows in a file ---- */
 

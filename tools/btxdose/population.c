@@ -42,6 +42,7 @@ static int convert_admin(const reader_row *row, btx_administration *a, char *msg
         return COL_INDICATION;
     if (field_units(row->text[COL_UNITS], &a->units, msg) != 0)
         return COL_UNITS;
+    field_product_for_indication(row->text[COL_PRODUCT], a->indication, &a->product);
     return -1;
 }
 
@@ -78,6 +79,7 @@ static int convert(const reader_row *row, btx_audit_row *out, char msg[FIELD_MSG
 typedef struct name_slot {
     uint32_t len; /* 0: empty */
     int32_t value;
+    int32_t substance; /* products: the substance a nonproprietary name names, else 0 */
     uint64_t a, b; /* the text's first and last 8 bytes (name_slot_of) */
     char text[NAME_LEN];
 } name_slot;
@@ -132,23 +134,34 @@ static name_slot *name_slot_of(name_cache *c, const char *text, size_t len, uint
     }
 }
 
+/* The value of a name, looked up once per spelling; *substance (when not NULL): the
+ * substance the text names as a nonproprietary name (btx_substance_lookup), or 0.
+ * Returns 0 when the lookup fails. */
 static int cached_name(name_cache *c, const char *text, size_t len, int32_t *out,
-                       int (*lookup)(const char *, int32_t *))
+                       int32_t *substance, int (*lookup)(const char *, int32_t *))
 {
     uint64_t a = 0, b = 0;
     name_slot *s = name_slot_of(c, text, len, &a, &b);
     if (s != NULL && s->len != 0) {
         *out = s->value;
+        if (substance != NULL)
+            *substance = s->substance;
         return 1;
     }
     if (lookup(text, out) != BTX_OK)
         return 0;
+    int32_t sub = 0;
+    if (substance != NULL && btx_substance_lookup(text, &sub) != BTX_OK)
+        sub = 0;
+    if (substance != NULL)
+        *substance = sub;
     if (s != NULL && c->used < NAME_SLOTS / 2) {
         memcpy(s->text, text, len);
         s->len = (uint32_t)len;
         s->a = a;
         s->b = b;
         s->value = *out;
+        s->substance = sub;
         c->used++;
     }
     return 1;
@@ -217,19 +230,30 @@ static int convert_fast(converter *cv, const reader_row *row, btx_audit_row *out
     btx_administration *a = &out->admin;
     if (!fast_date(cv, t[COL_DATE], &a->date) && field_date(t[COL_DATE], &a->date, msg) != 0)
         return COL_DATE;
+    int32_t substance = -1; /* -1: not from the cache */
     if (!cached_name(&cv->products, t[COL_PRODUCT], row->len[COL_PRODUCT], &a->product,
-                     btx_product_lookup) &&
-        field_product(t[COL_PRODUCT], &a->product, msg) != 0)
-        return COL_PRODUCT;
+                     &substance, btx_product_lookup)) {
+        substance = -1;
+        if (field_product(t[COL_PRODUCT], &a->product, msg) != 0)
+            return COL_PRODUCT;
+    }
     if (t[COL_INDICATION][0] == '\0')
         a->indication = 0;
     else if (!cached_name(&cv->indications, t[COL_INDICATION], row->len[COL_INDICATION],
-                          &a->indication, btx_indication_lookup) &&
+                          &a->indication, NULL, btx_indication_lookup) &&
              field_indication(t[COL_INDICATION], 1, &a->indication, msg) != 0)
         return COL_INDICATION;
     if (!(fast_decimal(t[COL_UNITS], &a->units) && a->units <= BTX_UNITS_MAX) &&
         field_units(t[COL_UNITS], &a->units, msg) != 0)
         return COL_UNITS;
+    /* As field_product_for_indication: a nonproprietary name becomes the product
+     * labelled for the indication. */
+    int32_t labelled = 0;
+    if (substance < 0)
+        field_product_for_indication(t[COL_PRODUCT], a->indication, &a->product);
+    else if (substance > 0 &&
+             btx_product_for_indication(substance, a->indication, &labelled) == BTX_OK)
+        a->product = labelled;
     if (t[COL_WEIGHT][0] == '\0')
         out->weight_kg = 0.0;
     else if (!fast_decimal(t[COL_WEIGHT], &out->weight_kg) &&

@@ -314,7 +314,8 @@ static int audit_now(const btx_policy *policy, const audit_sink *sink, const cha
          * is a rule the tool does not know of. Name the row if the library can. */
         size_t bad = 0;
         int32_t field = BTX_FIELD_NONE;
-        (void)btx_check_audit_rows(c->rows, c->n, &bad, &field);
+        if (btx_check_audit_rows(c->rows, c->n, &bad, &field) == BTX_OK)
+            bad = c->n; /* the checks find no bad row: name none */
         cli_error("%s:%zu: %s: libbtxdose refused the audit: %s", name,
                   bad < c->n ? c->lines[bad] : 0, btx_field_name(field), btx_strerror(rc));
         return -1;
