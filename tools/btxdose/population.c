@@ -167,35 +167,51 @@ static int cached_name(name_cache *c, const char *text, size_t len, int32_t *out
     return 1;
 }
 
-static int fast_date(converter *cv, const char *t, btx_date *out)
+/* The month's entry, from the library: its 1st, and its last day as the day from which
+ * btx_date_parse's dates run on one by one from the 1st. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void month_init(converter *cv, size_t k, int y, int m)
 {
-    /* In order, so that no byte after the text's end is read. */
-    if (!is_digit(t[0]) || !is_digit(t[1]) || !is_digit(t[2]) || !is_digit(t[3]) ||
-        t[4] != '-' || !is_digit(t[5]) || !is_digit(t[6]) || t[7] != '-' ||
-        !is_digit(t[8]) || !is_digit(t[9]) || t[10] != '\0')
+    char text[16];
+    btx_date first = 0, any = 0;
+    cv->month[k].days = -1;
+    snprintf(text, sizeof text, "%04d-%02d-01", y, m);
+    if (btx_date_parse(text, &first) == BTX_OK) {
+        for (int dd = 31; dd >= 28; dd--) {
+            snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, dd);
+            if (btx_date_parse(text, &any) == BTX_OK && any == first + dd - 1) {
+                cv->month[k].days = dd;
+                break;
+            }
+        }
+    }
+    cv->month[k].first = first;
+}
+
+static int fast_date(converter *cv, const char *t, size_t len, btx_date *out)
+{
+    if (len != 10)
         return 0;
-    int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
-    int m = (t[5] - '0') * 10 + (t[6] - '0');
+    /* "YYYY-MM-" as one word: each byte minus its pattern byte ('0' or '-') must be 0..9
+     * for a digit, 0 for a '-' (a byte below its pattern wraps to 0xF7 or more). */
+    uint64_t w;
+    memcpy(&w, t, 8);
+    const uint64_t pattern = UINT64_C(0x2d30302d30303030); /* "0000-00-", little end first */
+    uint64_t y8 = w - pattern;
+    if ((((y8 + UINT64_C(0x7676767676767676)) | y8) & UINT64_C(0x8080808080808080)) != 0 ||
+        (y8 & UINT64_C(0xff0000ff00000000)) != 0 || !is_digit(t[8]) || !is_digit(t[9]))
+        return 0;
+    int y = (int)(y8 & 0xff) * 1000 + (int)(y8 >> 8 & 0xff) * 100 + (int)(y8 >> 16 & 0xff) * 10 +
+            (int)(y8 >> 24 & 0xff);
+    int m = (int)(y8 >> 40 & 0xff) * 10 + (int)(y8 >> 48 & 0xff);
     int d = (t[8] - '0') * 10 + (t[9] - '0');
     if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
         return 0;
     size_t k = (size_t)(y - 1900) * 12 + (size_t)(m - 1);
-    if (cv->month[k].days == 0) {
-        char text[16];
-        btx_date first = 0, any = 0;
-        cv->month[k].days = -1;
-        snprintf(text, sizeof text, "%04d-%02d-01", y, m);
-        if (btx_date_parse(text, &first) == BTX_OK) {
-            for (int dd = 31; dd >= 28; dd--) {
-                snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, dd);
-                if (btx_date_parse(text, &any) == BTX_OK && any == first + dd - 1) {
-                    cv->month[k].days = dd;
-                    break;
-                }
-            }
-        }
-        cv->month[k].first = first;
-    }
+    if (cv->month[k].days == 0)
+        month_init(cv, k, y, m);
     if (d > cv->month[k].days)
         return 0;
     *out = cv->month[k].first + d - 1;
@@ -228,7 +244,8 @@ static int convert_fast(converter *cv, const reader_row *row, btx_audit_row *out
     if (t[COL_PATIENT][0] == '\0')
         return convert(row, out, msg);
     btx_administration *a = &out->admin;
-    if (!fast_date(cv, t[COL_DATE], &a->date) && field_date(t[COL_DATE], &a->date, msg) != 0)
+    if (!fast_date(cv, t[COL_DATE], row->len[COL_DATE], &a->date) &&
+        field_date(t[COL_DATE], &a->date, msg) != 0)
         return COL_DATE;
     int32_t substance = -1; /* -1: not from the cache */
     if (!cached_name(&cv->products, t[COL_PRODUCT], row->len[COL_PRODUCT], &a->product,
@@ -261,7 +278,7 @@ static int convert_fast(converter *cv, const reader_row *row, btx_audit_row *out
         return COL_WEIGHT;
     if (t[COL_BIRTH][0] == '\0')
         out->birth_date = BTX_DATE_UNKNOWN;
-    else if (!fast_date(cv, t[COL_BIRTH], &out->birth_date) &&
+    else if (!fast_date(cv, t[COL_BIRTH], row->len[COL_BIRTH], &out->birth_date) &&
              field_date(t[COL_BIRTH], &out->birth_date, msg) != 0)
         return COL_BIRTH;
     return -1;
