@@ -76,7 +76,7 @@ if [ ! -s "$rows_file" ]; then
     mv "$rows_file.tmp" "$rows_file"
 fi
 data_lines=$(($(wc -l <"$rows_file") - 1))
-bytes=$(stat -c %s "$rows_file")
+bytes=$(stat -L -c %s "$rows_file")
 
 # ---- DuckDB from npm, into the build tree ----
 node_dir="$work/node"

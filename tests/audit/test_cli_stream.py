@@ -344,6 +344,31 @@ class Streaming(Files):
         self.refused(["--input", path], f"{path}:{weight_at + 2}: weight_kg: refused by libbtxdose")
 
 
+    def test_a_pipe_left_open_after_a_bad_row(self):
+        # The writer sends a bad row and keeps the pipe open: the tool answers at once
+        # (the reading thread is not waited for), plain and gzip-compressed.
+        text = (HEADER + "\np1,2025-01-01,botox,chronic_migraine,155\n"
+                "p1,2025-13-01,botox,chronic_migraine,155\n").encode()
+        for data in (text, gzip.compress(text)):
+            p = subprocess.Popen([BINARY, "audit", "--input", "-"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            p.stdin.write(data)
+            p.stdin.flush()
+            try:
+                rc = p.wait(timeout=20)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+                p.stdin.close()
+            out, err = p.stdout.read(), p.stderr.read()
+            p.stdout.close()
+            p.stderr.close()
+            self.assertEqual((rc, out), (2, b""))
+            self.assertEqual(len(err.splitlines()), 1, err)
+            self.assertTrue(err.startswith(b"btxdose: <stdin>:3: date: '2025-13-01'"), err)
+
+
 class Compressed(Files):
     def test_gzip_file_and_stdin(self):
         text = csv_text(self.ROWS).encode()

@@ -274,6 +274,10 @@ static void produce_plain(source_feed *f, slot *b)
     s->raw_pos += take;
     b->b.len = take;
     while (b->b.len < f->block && !s->raw_end) {
+        /* A pipe's bytes go on as they come (a slow writer must not hold back the rows
+         * it sent); a file's fill the block. */
+        if (b->b.len > 0 && !s->regular)
+            break;
         ssize_t n = raw_read(f, b->b.data + b->b.len, f->block - b->b.len);
         if (n < 0) {
             block_fail(b, "read error: %s", strerror(errno));
@@ -294,6 +298,8 @@ static void produce_gzip(source_feed *f, slot *b)
     z->avail_out = (uInt)f->block;
     while (z->avail_out > 0) {
         if (z->avail_in == 0 && !s->raw_end) {
+            if (!s->regular && z->avail_out < f->block)
+                break; /* a pipe: what it gave so far goes on */
             if (raw_fill(f, b) != 0)
                 break;
             z->next_in = s->raw;
