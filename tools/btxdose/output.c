@@ -1314,7 +1314,8 @@ typedef struct file_texts {
     piece flags[1 << AUDIT_FLAGS];
     struct {
         btx_date date;
-        char text[BTX_DATE_FORMAT_SIZE];
+        uint32_t len;
+        char text[16]; /* the field: YYYY-MM-DD, in quotes for JSON Lines */
     } date[DATE_SLOTS];
     const char *patient;  /* the patient of patient_text */
     obuf patient_text;
@@ -1348,28 +1349,6 @@ static void name_field(obuf *b, const char *name, int jsonl)
         ob_json_name(b, name);
     else
         ob_csv_field(b, name != NULL ? name : "");
-}
-
-/* Appends the piece, making it first with make (which appends to a scratch buffer). */
-static void ob_piece(obuf *b, piece *p, void (*make)(obuf *, const file_texts *, int32_t),
-                     const file_texts *t, int32_t value)
-{
-    if (!p->ready) {
-        obuf tmp = {0};
-        make(&tmp, t, value);
-        if (tmp.failed || tmp.len > sizeof p->text) {
-            /* too long to keep: made each time */
-            ob_mem(b, tmp.p != NULL ? tmp.p : "", tmp.len);
-            b->failed |= tmp.failed;
-            free(tmp.p);
-            return;
-        }
-        memcpy(p->text, tmp.p, tmp.len);
-        p->len = (uint8_t)tmp.len;
-        p->ready = 1;
-        free(tmp.p);
-    }
-    ob_mem(b, p->text, p->len);
 }
 
 static void make_product(obuf *b, const file_texts *t, int32_t v)
@@ -1406,51 +1385,108 @@ static void make_flags(obuf *b, const file_texts *t, int32_t flags)
     ob_char(b, ']');
 }
 
-static void ob_name_piece(obuf *b, piece *table, size_t size, int32_t v,
-                          void (*make)(obuf *, const file_texts *, int32_t),
-                          const file_texts *t)
-{
-    if (v >= 0 && (size_t)v < size) {
-        ob_piece(b, &table[v], make, t, v);
-    } else {
-        piece once = {0};
-        ob_piece(b, &once, make, t, v);
-    }
-}
-
-/* Units: a whole number as digits, anything else as output_units. */
-static void ob_units_fast(obuf *b, double v, int json)
-{
-    if (v >= 0 && v < 1e15 && !signbit(v) && v == (double)(uint64_t)v)
-        ob_u64(b, (uint64_t)v);
-    else
-        ob_units(b, v, json);
-}
-
-static void ob_date_cached(obuf *b, file_texts *t, btx_date d)
+/* The date's field, from the cache; NULL for a date without a text. */
+static const char *date_field(file_texts *t, btx_date d, size_t *len)
 {
     size_t i = (size_t)((uint32_t)d % DATE_SLOTS);
-    if (t->date[i].date != d) {
+    if (t->date[i].date != d || t->date[i].len == 0) {
         char buf[BTX_DATE_FORMAT_SIZE];
-        if (fmt_date(d, buf) == NULL) {
-            ob_str(b, t->jsonl ? "null" : "");
-            return;
-        }
-        memcpy(t->date[i].text, buf, BTX_DATE_FORMAT_SIZE);
+        if (fmt_date(d, buf) == NULL)
+            return NULL;
+        memset(t->date[i].text, 0, sizeof t->date[i].text);
+        if (t->jsonl)
+            snprintf(t->date[i].text, sizeof t->date[i].text, "\"%s\"", buf);
+        else
+            memcpy(t->date[i].text, buf, BTX_DATE_FORMAT_SIZE - 1);
+        t->date[i].len = (uint32_t)strlen(t->date[i].text);
         t->date[i].date = d;
     }
-    if (t->jsonl)
-        ob_char(b, '"');
-    ob_mem(b, t->date[i].text, BTX_DATE_FORMAT_SIZE - 1);
-    if (t->jsonl)
-        ob_char(b, '"');
+    *len = t->date[i].len;
+    return t->date[i].text;
+}
+
+/* The piece of value v in table (made on first use); NULL when it cannot be kept. */
+static const piece *piece_of(piece *table, size_t size, int32_t v,
+                             void (*make)(obuf *, const file_texts *, int32_t),
+                             const file_texts *t)
+{
+    if (v < 0 || (size_t)v >= size)
+        return NULL;
+    piece *p = &table[v];
+    if (!p->ready) {
+        obuf tmp = {0};
+        make(&tmp, t, v);
+        if (!tmp.failed && tmp.len <= sizeof p->text) {
+            memset(p->text, 0, sizeof p->text);
+            memcpy(p->text, tmp.p != NULL ? tmp.p : "", tmp.len);
+            p->len = (uint8_t)tmp.len;
+            p->ready = 1;
+        }
+        free(tmp.p);
+    }
+    return p->ready ? p : NULL;
+}
+
+/* The separators before each field of a line, and the line end, padded to 16 bytes:
+ * copied 16 at a time, then the cursor moves by their length. */
+typedef struct sep16 {
+    char text[16];
+    size_t len;
+} sep16;
+enum { SEP_LINE, SEP_PATIENT, SEP_DATE, SEP_PRODUCT, SEP_INDICATION, SEP_UNITS, SEP_TOTAL,
+       SEP_FLAGS, SEP_RULE, SEP_RULE_NAME, SEP_END, SEPS };
+static const sep16 csv_seps[SEPS] = {{"", 0},  {",", 1}, {",", 1}, {",", 1}, {",", 1}, {",", 1},
+                                     {",", 1}, {",", 1}, {",", 1}, {",", 1}, {"\n", 1}};
+static const sep16 jsonl_seps[SEPS] = {
+    {"{\"line\":", 8},         {",\"patient\":", 11}, {",\"date\":", 8},
+    {",\"product\":", 11},     {",\"indication\":", 14}, {",\"units\":", 9},
+    {",\"window_total\":", 16}, {",\"flags\":", 9},     {",\"rule\":", 8},
+    {",\"rule_name\":", 13},   {"}\n", 2}};
+
+static char *put_sep(char *d, const sep16 *s)
+{
+    memcpy(d, s->text, sizeof s->text);
+    return d + s->len;
+}
+
+static char *put_piece(char *d, const piece *p)
+{
+    memcpy(d, p->text, sizeof p->text);
+    return d + p->len;
+}
+
+static char *put_u64(char *d, uint64_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    memcpy(d, tmp + sizeof tmp - n, n);
+    return d + n;
+}
+
+/* Units: a whole number as digits, anything else as output_units (null when not finite,
+ * in JSON). */
+static char *put_units(char *d, double v, int json)
+{
+    if (v >= 0 && v < 1e15 && !signbit(v) && v == (double)(uint64_t)v)
+        return put_u64(d, (uint64_t)v);
+    char buf[48];
+    const char *text = json && !isfinite(v) ? "null" : output_units(v, buf);
+    size_t n = strlen(text);
+    memcpy(d, text, n);
+    return d + n;
 }
 
 /* One line of --output: CSV (the columns of csv_header, the flags joined by '|') or a
- * JSON object with the members of --json's flagged_rows. */
+ * JSON object with the members of --json's flagged_rows. Written straight into room
+ * made for the longest line these texts can make. */
 static void row_file(obuf *b, file_texts *t, const audit_row_ref *r)
 {
     int jsonl = t->jsonl;
+    const sep16 *sep = jsonl ? jsonl_seps : csv_seps;
     if (r->patient != t->patient) {
         t->patient_text.len = 0;
         if (jsonl)
@@ -1459,29 +1495,55 @@ static void row_file(obuf *b, file_texts *t, const audit_row_ref *r)
             ob_csv_field(&t->patient_text, r->patient);
         b->failed |= t->patient_text.failed;
         t->patient = t->patient_text.failed ? NULL : r->patient;
+        if (t->patient == NULL)
+            return;
     }
-    ob_str(b, jsonl ? "{\"line\":" : "");
-    ob_u64(b, r->line);
-    ob_str(b, jsonl ? ",\"patient\":" : ",");
-    ob_mem(b, t->patient_text.p != NULL ? t->patient_text.p : "", t->patient_text.len);
-    ob_str(b, jsonl ? ",\"date\":" : ",");
-    ob_date_cached(b, t, r->a->date);
-    ob_str(b, jsonl ? ",\"product\":" : ",");
-    ob_name_piece(b, t->product, NPRODUCTS, r->a->product, make_product, t);
-    ob_str(b, jsonl ? ",\"indication\":" : ",");
-    ob_name_piece(b, t->indication, NINDICATIONS, r->a->indication, make_indication, t);
-    ob_str(b, jsonl ? ",\"units\":" : ",");
-    ob_units_fast(b, r->a->units, jsonl);
-    ob_str(b, jsonl ? ",\"window_total\":" : ",");
-    ob_units_fast(b, r->res->window_total, jsonl);
-    ob_str(b, jsonl ? ",\"flags\":" : ",");
-    ob_piece(b, &t->flags[r->res->flags & ((1 << AUDIT_FLAGS) - 1)], make_flags, t,
-             r->res->flags & ((1 << AUDIT_FLAGS) - 1));
-    ob_str(b, jsonl ? ",\"rule\":" : ",");
-    ob_i64(b, r->res->rule);
-    ob_str(b, jsonl ? ",\"rule_name\":" : ",");
-    ob_name_piece(b, t->rule, RULE_NAMES, r->res->rule, make_rule, t);
-    ob_str(b, jsonl ? "}\n" : "\n");
+    int32_t flags = r->res->flags & ((1 << AUDIT_FLAGS) - 1);
+    size_t date_len = 0;
+    const char *date = date_field(t, r->a->date, &date_len);
+    const piece *product = piece_of(t->product, NPRODUCTS, r->a->product, make_product, t);
+    const piece *indication =
+        piece_of(t->indication, NINDICATIONS, r->a->indication, make_indication, t);
+    const piece *flag_text = piece_of(t->flags, 1u << AUDIT_FLAGS, flags, make_flags, t);
+    const piece *rule = piece_of(t->rule, RULE_NAMES, r->res->rule, make_rule, t);
+    if (date == NULL || product == NULL || indication == NULL || flag_text == NULL ||
+        rule == NULL) {
+        b->failed = 1; /* the library named a value without a text: not a row it gives */
+        return;
+    }
+    char *d = ob_room(b, t->patient_text.len + 4 * PIECE_SIZE + SEPS * 16 + 256);
+    if (d == NULL)
+        return;
+    char *start = d;
+    d = put_sep(d, &sep[SEP_LINE]);
+    d = put_u64(d, r->line);
+    d = put_sep(d, &sep[SEP_PATIENT]);
+    memcpy(d, t->patient_text.p, t->patient_text.len);
+    d += t->patient_text.len;
+    d = put_sep(d, &sep[SEP_DATE]);
+    memcpy(d, date, 16);
+    d += date_len;
+    d = put_sep(d, &sep[SEP_PRODUCT]);
+    d = put_piece(d, product);
+    d = put_sep(d, &sep[SEP_INDICATION]);
+    d = put_piece(d, indication);
+    d = put_sep(d, &sep[SEP_UNITS]);
+    d = put_units(d, r->a->units, jsonl);
+    d = put_sep(d, &sep[SEP_TOTAL]);
+    d = put_units(d, r->res->window_total, jsonl);
+    d = put_sep(d, &sep[SEP_FLAGS]);
+    d = put_piece(d, flag_text);
+    d = put_sep(d, &sep[SEP_RULE]);
+    if (r->res->rule < 0) {
+        *d++ = '-';
+        d = put_u64(d, (uint64_t)0 - (uint64_t)(int64_t)r->res->rule);
+    } else {
+        d = put_u64(d, (uint64_t)r->res->rule);
+    }
+    d = put_sep(d, &sep[SEP_RULE_NAME]);
+    d = put_piece(d, rule);
+    d = put_sep(d, &sep[SEP_END]);
+    b->len += (size_t)(d - start);
 }
 
 typedef struct writer writer;
