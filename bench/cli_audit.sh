@@ -106,13 +106,14 @@ holds() { awk "BEGIN { exit !($*) }"; }
 
 # ---- runs ----
 # measure NAME CMD...: runs CMD with its output in $work/NAME.out; keeps the best wall
-# time and its peak RSS in best_wall[NAME], best_rss[NAME].
-declare -A best_wall best_rss
+# time, its peak RSS and its CPU time (user + system, every thread) in best_wall[NAME],
+# best_rss[NAME], best_cpu[NAME].
+declare -A best_wall best_rss best_cpu
 measure() {
     local name="$1"
     shift
     local rc=0
-    /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.out" \
+    /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" >"$work/$name.out" \
         2>"$work/$name.err" || rc=$?
     # btxdose exits 1 when it flags a row
     if [ "$rc" != 0 ] && ! { [ "$rc" = 1 ] && [ "${name#btxdose}" != "$name" ]; }; then
@@ -120,12 +121,14 @@ measure() {
         cat "$work/$name.err" >&2
         exit 1
     fi
-    local wall rss
-    read -r wall rss < <(tail -n 1 "$work/$name.time")
-    printf '  %-24s %8.2f s  %8.1f MB\n' "$name" "$wall" "$(calc "$rss / 1024")"
+    local wall rss user sys
+    read -r wall rss user sys < <(tail -n 1 "$work/$name.time")
+    printf '  %-24s %8.2f s  %8.1f MB  CPU %6.2f s\n' "$name" "$wall" "$(calc "$rss / 1024")" \
+        "$(calc "$user + $sys")"
     if [ -z "${best_wall[$name]:-}" ] || holds "$wall < ${best_wall[$name]}"; then
         best_wall[$name]=$wall
         best_rss[$name]=$rss
+        best_cpu[$name]=$(calc "$user + $sys")
     fi
 }
 
@@ -210,13 +213,17 @@ fi
 
 # ---- table ----
 echo
-echo "best of $repeat (SQLite: one run); rows/s = $data_lines rows / wall time"
-printf '| %-44s | %9s | %12s | %12s |\n' "run" "wall (s)" "rows/s (M)" "peak RSS (MB)"
-printf '|%s|%s|%s|%s|\n' "----------------------------------------------" "-----------" "--------------" "--------------"
+echo "best of $repeat by wall time (SQLite: one run); rows/s = $data_lines rows / wall time;"
+echo "CPU = user + system time of every thread of that run"
+printf '| %-44s | %9s | %10s | %13s | %9s |\n' "run" "wall (s)" "rows/s (M)" "peak RSS (MB)" \
+    "CPU (s)"
+printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "-----------" \
+    "------------" "---------------" "-----------"
 row() { # row NAME LABEL
     [ -n "${best_wall[$1]:-}" ] || return 0
-    printf '| %-44s | %9.2f | %12.2f | %12.1f |\n' "$2" "${best_wall[$1]}" \
-        "$(calc "$data_lines / ${best_wall[$1]} / 1000000")" "$(calc "${best_rss[$1]} / 1024")"
+    printf '| %-44s | %9.2f | %10.2f | %13.1f | %9.2f |\n' "$2" "${best_wall[$1]}" \
+        "$(calc "$data_lines / ${best_wall[$1]} / 1000000")" "$(calc "${best_rss[$1]} / 1024")" \
+        "${best_cpu[$1]}"
 }
 row btxdose "btxdose audit, summary only"
 row btxdose_output "btxdose audit --output (every flagged row)"
