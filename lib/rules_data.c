@@ -43,7 +43,7 @@ const btx__window_rule btx__window_rules[] = {
         .source = "BOTOX PI §2.1 (under 18: lower of 10 Units/kg and 340 Units in a 3 month interval; label text not seen, payer wording only), rev. 2023-11 [N4, N5]",
         .msg_pass = "Cumulative onabotulinumtoxinA stays within the pediatric limit (lower of 10 U/kg and 340 U) in every 3-month window containing this date.",
         .msg_fail = "Cumulative onabotulinumtoxinA would exceed the pediatric limit (lower of 10 U/kg and 340 U) in a 3-month window containing this date.",
-        .msg_not_checked = "Pediatric cumulative limit (lower of 10 U/kg and 340 U) not checked: no usable body weight for this date; the dose stays within the 340 U absolute part.",
+        .msg_not_checked = "Pediatric cumulative limit (lower of 10 U/kg and 340 U) not checked: no usable body weight for this date (none given, one measured after this date, or one older than the policy allows); the dose stays within the 340 U absolute part.",
         .msg_fail_no_weight = "Cumulative onabotulinumtoxinA would exceed 340 U, the absolute part of the pediatric limit, in a 3-month window containing this date; no usable body weight was given for the 10 U/kg part.",
     },
     {
@@ -80,7 +80,7 @@ const btx__cap_rule btx__cap_rules[] = {
         .source = "BOTOX PI §2 Dosage and Administration (pediatric upper limb spasticity: total per session not over 6 Units/kg or 200 Units, whichever is lower), rev. 2023-11 [S14]",
         .msg_pass = "Pediatric upper limb session total stays within the lower of 6 U/kg and 200 U.",
         .msg_fail = "Pediatric upper limb session total would exceed the lower of 6 U/kg and 200 U.",
-        .msg_not_checked = "Pediatric upper limb session cap (lower of 6 U/kg and 200 U) not checked: no usable body weight; the session stays within 200 U.",
+        .msg_not_checked = "Pediatric upper limb session cap (lower of 6 U/kg and 200 U) not checked: no usable body weight for this date (none given, one measured after this date, or one older than the policy allows); the session stays within 200 U.",
         .msg_fail_no_weight = "Pediatric upper limb session total would exceed 200 U, the absolute part of the cap; no usable body weight was given for the 6 U/kg part.",
     },
     {
@@ -96,7 +96,7 @@ const btx__cap_rule btx__cap_rules[] = {
         .source = "BOTOX PI §2 Dosage and Administration (pediatric detrusor overactivity: 6 Units/kg under 34 kg, 200 Units from 34 kg), rev. 2023-11 [S18]",
         .msg_pass = "Pediatric detrusor overactivity session total stays within the lower of 6 U/kg and 200 U.",
         .msg_fail = "Pediatric detrusor overactivity session total would exceed the lower of 6 U/kg and 200 U.",
-        .msg_not_checked = "Pediatric detrusor overactivity session cap (lower of 6 U/kg and 200 U) not checked: no usable body weight; the session stays within 200 U.",
+        .msg_not_checked = "Pediatric detrusor overactivity session cap (lower of 6 U/kg and 200 U) not checked: no usable body weight for this date (none given, one measured after this date, or one older than the policy allows); the session stays within 200 U.",
         .msg_fail_no_weight = "Pediatric detrusor overactivity session total would exceed 200 U, the absolute part of the cap; no usable body weight was given for the 6 U/kg part.",
     },
     {
@@ -216,7 +216,7 @@ const btx__cap_rule btx__cap_rules[] = {
         .source = "Dysport PI §2 Dosage and Administration (pediatric spasticity, upper and lower limb together: 30 Units/kg or 1000 Units, whichever is lower, per session), rev. not seen [S42]",
         .msg_pass = "Pediatric Dysport upper plus lower limb total on this date stays within the lower of 30 U/kg and 1000 U.",
         .msg_fail = "Pediatric Dysport upper plus lower limb total on this date would exceed the lower of 30 U/kg and 1000 U.",
-        .msg_not_checked = "Pediatric Dysport limb cap (lower of 30 U/kg and 1000 U) not checked: no usable body weight; the total stays within 1000 U.",
+        .msg_not_checked = "Pediatric Dysport limb cap (lower of 30 U/kg and 1000 U) not checked: no usable body weight for this date (none given, one measured after this date, or one older than the policy allows); the total stays within 1000 U.",
         .msg_fail_no_weight = "Pediatric Dysport upper plus lower limb total would exceed 1000 U, the absolute part of the cap; no usable body weight was given for the 30 U/kg part.",
     },
 };

@@ -38,7 +38,8 @@ static int run_audit(const population *p, const btx_policy *policy,
          * this is a rule the tool does not know of. Name the row if the library can. */
         size_t bad = 0;
         int32_t field = BTX_FIELD_NONE;
-        (void)btx_check_audit_rows(rows, p->count, &bad, &field);
+        if (btx_check_audit_rows(rows, p->count, &bad, &field) == BTX_OK)
+            bad = p->count; /* the checks find no bad row: name none */
         cli_error("%s:%zu: %s: libbtxdose refused the audit: %s", p->name,
                   bad < p->count ? p->entries[bad].line : 0, btx_field_name(field),
                   btx_strerror(rc));

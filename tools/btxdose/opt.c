@@ -353,6 +353,27 @@ static int refused(const cli_options *o, const char *command, const char *what, 
     return -1;
 }
 
+int opt_check_patient_on(const cli_options *o, const char *command, btx_date date)
+{
+    int32_t field = BTX_FIELD_NONE;
+    if (!o->have_patient)
+        return 0;
+    int rc = btx_check_patient_on(&o->patient, date, &field);
+    if (rc == BTX_OK)
+        return 0;
+    if (rc == BTX_ERANGE && field == BTX_FIELD_BIRTH_DATE) {
+        char b[BTX_DATE_FORMAT_SIZE], d[BTX_DATE_FORMAT_SIZE];
+        if (btx_date_format(o->patient.birth_date, b, sizeof b) != BTX_OK ||
+            btx_date_format(date, d, sizeof d) != BTX_OK)
+            b[0] = d[0] = '\0';
+        cli_error("%s: %s: libbtxdose refused the patient's birth_date: %s is after the date "
+                  "checked, %s",
+                  command, option_for_field(o, field), b, d);
+        return -1;
+    }
+    return refused(o, command, "patient", rc, field);
+}
+
 int opt_check_with_library(const cli_options *o, const char *command)
 {
     int32_t field = BTX_FIELD_NONE;

@@ -67,4 +67,9 @@ void opt_help(FILE *out, unsigned groups);
  * "COMMAND: OPTION: libbtxdose refused the patient's FIELD: reason". */
 int opt_check_with_library(const cli_options *o, const char *command);
 
+/* Asks the library whether it takes the patient for a question about date
+ * (btx_check_patient_on: a birth date after it is refused). Returns 0, or -1 after
+ * printing "COMMAND: --birth-date: libbtxdose refused the patient's birth_date: ...". */
+int opt_check_patient_on(const cli_options *o, const char *command, btx_date date);
+
 #endif /* BTXDOSE_TOOL_OPT_H */

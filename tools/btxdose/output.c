@@ -39,46 +39,31 @@ static const char *fmt_date(btx_date d, char buf[BTX_DATE_FORMAT_SIZE])
     return buf;
 }
 
+/* The library's names (the Python package writes the same ones); no evidence level
+ * (policy rules, notices) is NULL: JSON null. */
 static const char *evidence_name(int32_t e)
 {
-    switch (e) {
-    case BTX_EVIDENCE_LABEL: return "label";
-    case BTX_EVIDENCE_SECONDARY: return "secondary";
-    default: return NULL;
-    }
+    return e == 0 ? NULL : btx_evidence_name(e);
 }
 
 static const char *unit_name(int32_t u)
 {
-    switch (u) {
-    case BTX_DAYS: return "days";
-    case BTX_WEEKS: return "weeks";
-    case BTX_MONTHS: return "months";
-    default: return "unknown";
-    }
+    return btx_interval_unit_name(u);
 }
 
 static const char *kind_name(int32_t k)
 {
-    switch (k) {
-    case BTX_INTERVAL_MINIMUM: return "minimum";
-    case BTX_INTERVAL_SCHEDULE: return "schedule";
-    default: return "unknown";
-    }
+    return btx_interval_kind_name(k);
 }
 
 static const char *category_name(int32_t c)
 {
-    switch (c) {
-    case BTX_CATEGORY_THERAPEUTIC: return "therapeutic";
-    case BTX_CATEGORY_COSMETIC: return "cosmetic";
-    default: return "unknown";
-    }
+    return btx_category_name(c);
 }
 
 static const char *population_name(int32_t p)
 {
-    return p == BTX_PEDIATRIC ? "pediatric" : p == BTX_ADULT ? "adult" : "unknown";
+    return btx_population_name(p);
 }
 
 static void upper(const char *s, char *buf, size_t size)
@@ -575,7 +560,10 @@ static void query_json(jw *w, const query_info *q)
     } else {
         jw_open(w, "patient", '{');
         jw_date(w, "birth_date", q->patient->birth_date);
-        jw_num(w, "weight_kg", q->patient->weight_kg);
+        if (q->patient->weight_kg > 0) /* 0 is "not known": null, as the Python package */
+            jw_num(w, "weight_kg", q->patient->weight_kg);
+        else
+            jw_null(w, "weight_kg");
         jw_date(w, "weight_date", q->patient->weight_date);
         jw_close(w, '}');
     }
