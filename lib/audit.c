@@ -243,6 +243,81 @@ _Static_assert(sizeof(cell) == 64, "a cell is one cache line");
 #define STATE_SHORT_AGE 3 /* the short path with an age check */
 #define RING 64
 
+/* Build switches (docs/performance.md, "The fast lanes, measured"). BTX_AUDIT_GENERAL_ONLY
+ * (the CMake option of that name; the tests build a second copy of the library with it)
+ * sends every row through the general path: its group is counted by run's general body and
+ * judged by judge or audit_group, with check_row's tests, rows leaving the trailing window
+ * read back from the rows, the calendar for every start in months, no lane, no short path
+ * and no prefetch. Its answers must be the lanes' (check_audit_general, fuzz_audit_general).
+ * The BTX_AUDIT_NO_* switches turn off one lane each, to measure what it brings. */
+#if defined(BTX_AUDIT_GENERAL_ONLY)
+#define USE_LANE 0        /* lane: rows alone on their date, in one loop */
+#define USE_PAIR 0        /* lane_pair: same-date pairs stay in the lane */
+#define USE_SHORT 0       /* short_path for rows of simple cells (single and groups) */
+#define USE_BODY_SHORT 0  /* ... for single rows outside the lane */
+#define USE_GROUP_SHORT 0 /* audit_group's short path for small groups */
+#define USE_RING 0        /* rows leave the trailing window from the ring */
+#define USE_MONTH_CACHE 0 /* window starts in months through the per-call cache */
+#define USE_ROW_GOOD 0    /* row_good before check_row */
+#define USE_PREFETCH 0    /* rows and results asked for ahead */
+#else
+#define USE_SHORT 1
+#define USE_BODY_SHORT 1
+#define USE_GROUP_SHORT 1
+#define USE_LANE 1
+#define USE_PAIR 1
+#define USE_RING 1
+#define USE_MONTH_CACHE 1
+#define USE_ROW_GOOD 1
+#define USE_PREFETCH 1
+#if defined(BTX_AUDIT_NO_SHORT) /* the lanes call short_path */
+#undef USE_SHORT
+#undef USE_GROUP_SHORT
+#undef USE_LANE
+#undef USE_PAIR
+#define USE_SHORT 0
+#define USE_GROUP_SHORT 0
+#define USE_LANE 0
+#define USE_PAIR 0
+#undef USE_BODY_SHORT
+#define USE_BODY_SHORT 0
+#endif
+#if defined(BTX_AUDIT_NO_BODY_SHORT)
+#undef USE_BODY_SHORT
+#define USE_BODY_SHORT 0
+#endif
+#if defined(BTX_AUDIT_NO_GROUP_SHORT)
+#undef USE_GROUP_SHORT
+#define USE_GROUP_SHORT 0
+#endif
+#if defined(BTX_AUDIT_NO_LANE)
+#undef USE_LANE
+#undef USE_PAIR
+#define USE_LANE 0
+#define USE_PAIR 0
+#endif
+#if defined(BTX_AUDIT_NO_PAIR)
+#undef USE_PAIR
+#define USE_PAIR 0
+#endif
+#if defined(BTX_AUDIT_NO_RING)
+#undef USE_RING
+#define USE_RING 0
+#endif
+#if defined(BTX_AUDIT_NO_MONTH_CACHE)
+#undef USE_MONTH_CACHE
+#define USE_MONTH_CACHE 0
+#endif
+#if defined(BTX_AUDIT_NO_ROW_GOOD)
+#undef USE_ROW_GOOD
+#define USE_ROW_GOOD 0
+#endif
+#if defined(BTX_AUDIT_NO_PREFETCH)
+#undef USE_PREFETCH
+#define USE_PREFETCH 0
+#endif
+#endif
+
 typedef struct day_total {
     size_t owner;
     btx_milli milli;
@@ -558,6 +633,13 @@ static btx_date trailing_start(btx_date d, int32_t length, int32_t unit)
     return btx__months_start_u(d, length); /* d is valid, length at most 3,225 months */
 }
 
+/* The substance window's start on d for windows in months (a->length months). */
+static ALWAYS_INLINE btx_date months_start(audit *a, btx_date d)
+{
+    return USE_MONTH_CACHE ? btx__months_start_cached(a->months, d, a->length)
+                           : btx__months_start_u(d, a->length);
+}
+
 /* ---- rows ---- */
 
 static inline int32_t substance_of(int32_t product)
@@ -745,7 +827,7 @@ static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_resul
 {
     const btx_audit_row *rows = a->rows;
     const stamp now = stamp_of(a->base, rows[i].admin.date);
-    if (j - i <= GROUP_SHORT) {
+    if (USE_GROUP_SHORT && j - i <= GROUP_SHORT) {
         /* Every row of a simple cell: each cap counts the group's rows of the row's
          * substance and of the cap's indications (the row's own for a session cap). */
         const cell *cs[GROUP_SHORT];
@@ -819,7 +901,7 @@ static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_resul
 /* Rows leave the trailing window from the row arrays when the ring no longer holds the
  * tail (more than RING rows of a patient in one window): rows of earlier patients, and
  * rows dated before the start. */
-static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date start)
+static ALWAYS_INLINE size_t leave_rows(audit *a, size_t tail, uint64_t key, btx_date start)
 {
     const btx_audit_row *rows = a->rows;
     while ((rows[tail].patient != key) | (rows[tail].admin.date < start)) {
@@ -829,13 +911,18 @@ static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date 
     return tail;
 }
 
+static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date start)
+{
+    return leave_rows(a, tail, key, start);
+}
+
 /* Rows and results PREFETCH_AHEAD rows ahead are asked for now: the hardware prefetcher
  * of some machines (virtual ones among them) does not run far enough ahead of a loop
  * that does this much work per row, and each new cache line would otherwise wait for
  * memory (docs/performance.md). A prefetch never faults; the addresses are computed as
  * integers because they may lie past the arrays' ends. */
 #define PREFETCH_AHEAD 64
-#if defined(__GNUC__) || defined(__clang__)
+#if USE_PREFETCH && (defined(__GNUC__) || defined(__clang__))
 #define PREFETCH(row, results, i)                                                            \
     do {                                                                                     \
         __builtin_prefetch((const void *)((uintptr_t)(row) +                                 \
@@ -852,9 +939,11 @@ static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date 
 static ALWAYS_INLINE void enter(audit *a, size_t k, stamp now, int32_t s, btx_milli m)
 {
     a->sum[s] += m;
-    a->ring_at[k % RING] = now;
-    a->ring_milli[k % RING] = m;
-    a->ring_subst[k % RING] = (uint8_t)s;
+    if (USE_RING) {
+        a->ring_at[k % RING] = now;
+        a->ring_milli[k % RING] = m;
+        a->ring_subst[k % RING] = (uint8_t)s;
+    }
 }
 
 /* Rows whose stamps are below `from` (the stamp of the window's start) leave the window
@@ -939,7 +1028,7 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
         return 0;
     const size_t ci1 = cell_index(&rows[i + 1], 0);
     const cell *c = &a->cells[ci], *c1 = &a->cells[ci1];
-    if (c1->state != STATE_SHORT || i + 2 - st->tail > RING)
+    if (c1->state != STATE_SHORT || (USE_RING && i + 2 - st->tail > RING))
         return 0;
     const stamp base = st->base, now = stamp_of(base, d);
     size_t tail = st->tail;
@@ -948,11 +1037,16 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
     enter(a, i + 1, now, s1, own1);
     if (!by_days && d != st->start_of) {
         st->start_of = d;
-        st->start = btx__months_start_cached(a->months, d, a->length);
+        st->start = months_start(a, d);
     }
-    const stamp from = by_days ? now - from_offset
-                               : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
-    st->tail = leave(a, tail, from);
+    if (USE_RING) {
+        const stamp from = by_days ? now - from_offset
+                                   : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
+        st->tail = leave(a, tail, from);
+    } else {
+        st->tail = leave_rows(a, tail, row->patient,
+                              by_days ? d - (btx_date)from_offset : st->start);
+    }
     /* Each cap of a row counts the rows of the row's substance whose indication it
      * names (the row's own always); both rows are judged against the sessions and visits
      * before this date. */
@@ -1011,7 +1105,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
             break;
         if (UNLIKELY((np == p) & (nd == d))) {
             /* a pair, if the row after it exists and is of another date */
-            if (i + 2 >= end || ((rows[i + 2].patient == p) & (rows[i + 2].admin.date == d)))
+            if (!USE_PAIR || i + 2 >= end || ((rows[i + 2].patient == p) & (rows[i + 2].admin.date == d)))
                 break;
             st->base = base + (STAMP_PATIENT & (0 - new_patient));
             st->tail = tail;
@@ -1025,7 +1119,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
             i += 2;
             continue;
         }
-        if (UNLIKELY(i + 1 - tail > RING))
+        if (USE_RING && UNLIKELY(i + 1 - tail > RING))
             break;
         base += STAMP_PATIENT & (0 - new_patient); /* no branch */
         const int32_t s = c->subst;
@@ -1037,11 +1131,14 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
         } else {
             if (d != st->start_of) {
                 st->start_of = d;
-                st->start = btx__months_start_cached(a->months, d, a->length);
+                st->start = months_start(a, d);
             }
             from = base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
         }
-        tail = leave(a, tail, from);
+        if (USE_RING)
+            tail = leave(a, tail, from);
+        else
+            tail = leave_rows(a, tail, p, by_days ? d - back : st->start);
         count += short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]) != 0;
         if (spacing_on)
             a->last_visit[s] = now;
@@ -1067,7 +1164,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
     stamp base = STAMP_PATIENT;
     size_t tail = 0; /* first row that may still be in the trailing window */
     for (size_t i = 0; i < n;) {
-        if (LIKELY(i > 0)) {
+        if (USE_LANE && LIKELY(i > 0)) {
             pass st = {base, tail, count, start_of, start};
             i = lane(a, rows, i, n, results, &st, back, by_days, spacing_on);
             base = st.base;
@@ -1078,7 +1175,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
         }
         const btx_audit_row *row = &rows[i];
         PREFETCH(row, results, i);
-        btx_milli own = row_good(row);
+        btx_milli own = USE_ROW_GOOD ? row_good(row) : -1;
         if (UNLIKELY(own < 0)) {
             own = row_checked(row);
             if (own < 0)
@@ -1114,7 +1211,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
         const int single = (j >= n) | (next->patient != p) | (next->admin.date != d);
         if (UNLIKELY(!single)) {
             do {
-                btx_milli m = row_good(&rows[j]);
+                btx_milli m = USE_ROW_GOOD ? row_good(&rows[j]) : -1;
                 if (UNLIKELY(m < 0)) {
                     m = row_checked(&rows[j]);
                     if (m < 0)
@@ -1131,13 +1228,13 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             start = d - back;
         } else if (d != start_of) {
             start_of = d;
-            start = btx__months_start_cached(a->months, d, a->length);
+            start = months_start(a, d);
         }
-        if (LIKELY(j - tail <= RING)) {
+        if (USE_RING && LIKELY(j - tail <= RING)) {
             const stamp from = base + (uint64_t)((int64_t)start - BTX_DATE_MIN);
             tail = leave(a, tail, from);
         } else {
-            tail = leave_slow(a, tail, p, start);
+            tail = USE_RING ? leave_slow(a, tail, p, start) : leave_rows(a, tail, p, start);
         }
         if (UNLIKELY(!single)) {
             a->base = base;
@@ -1147,9 +1244,9 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
         }
 
         int32_t flags;
-        if (LIKELY(c->state == STATE_SHORT)) {
+        if (USE_BODY_SHORT && LIKELY(c->state == STATE_SHORT)) {
             flags = short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]);
-        } else if (c->state == STATE_SHORT_AGE) {
+        } else if (USE_BODY_SHORT && c->state == STATE_SHORT_AGE) {
             flags = short_path(a, c, a->sum[s], own, own, now, d,
                                age_outside(a, c, row->birth_date, d), spacing, &results[i]);
         } else {
