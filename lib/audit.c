@@ -87,30 +87,14 @@ static inline int milli_of(double units, btx_milli *out)
     return btx__milli_from_units(units, out);
 }
 
-/* Every check of one row but its order, in the documented order. */
+/* Every check of one row but its order (validate.c), and its units. */
 static int check_row(const btx_audit_row *r, btx_milli *milli)
 {
-    const btx_administration *a = &r->admin;
-    /* The fields of btx__validate_record, in its order. */
-    if (a->date < BTX_DATE_MIN || a->date > BTX_DATE_MAX)
-        return BTX_ERANGE;
-    if (a->product < 1 || a->product > BTX__PRODUCT_MAX)
-        return BTX_EINVAL;
-    if (a->indication < 0 || a->indication > BTX__INDICATION_MAX)
-        return BTX_EINVAL;
-    if (a->flags != 0)
-        return BTX_EINVAL;
-    int rc = milli_of(a->units, milli);
+    int32_t field;
+    const int rc = btx__check_audit_row(r, &field);
     if (rc != BTX_OK)
         return rc;
-    if (!(r->weight_kg >= 0.0 && r->weight_kg <= 1000.0)) /* NaN fails too */
-        return BTX_ERANGE;
-    if (r->birth_date != BTX_DATE_UNKNOWN &&
-        (r->birth_date < BTX_DATE_MIN || r->birth_date > BTX_DATE_MAX))
-        return BTX_ERANGE;
-    if (r->reserved != 0)
-        return BTX_EINVAL;
-    return BTX_OK;
+    return milli_of(r->admin.units, milli);
 }
 
 /* check_row for the common case: the units of a good row whose units are an exact
@@ -148,31 +132,10 @@ static NOINLINE btx_milli row_checked(const btx_audit_row *r)
     return rc != BTX_OK ? (btx_milli)rc : m;
 }
 
-/* Order against the row before: keys ascending, dates ascending within a key. */
-static int in_order(const btx_audit_row *prev, const btx_audit_row *r)
-{
-    return prev->patient < r->patient ||
-           (prev->patient == r->patient && prev->admin.date <= r->admin.date);
-}
-
 int btx_validate_audit(const btx_audit_row *rows, size_t n, size_t *bad_index)
 {
-    if (bad_index)
-        *bad_index = 0;
-    if (!rows && n > 0)
-        return BTX_EINVAL;
-    for (size_t i = 0; i < n; i++) {
-        btx_milli m;
-        int rc = check_row(&rows[i], &m);
-        if (rc == BTX_OK && i > 0 && !in_order(&rows[i - 1], &rows[i]))
-            rc = BTX_EINVAL;
-        if (rc != BTX_OK) {
-            if (bad_index)
-                *bad_index = i;
-            return rc;
-        }
-    }
-    return BTX_OK;
+    int32_t field;
+    return btx_check_audit_rows(rows, n, bad_index, &field);
 }
 
 /* ---- per-call tables ---- */

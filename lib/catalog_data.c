@@ -3,8 +3,9 @@
  * Every string here is compared after the normalisation catalog.c applies: product
  * spellings in ASCII lower case, indication spellings in lower case with spaces and
  * hyphens turned into underscores, ICD-10-CM codes in upper case without the dot.
- * Sources: ../shared/clinical/label-facts.md (brand and nonproprietary names: Part B
- * section headings; ICD-10-CM: Part B section 9, S62, S77, S78, S79). */
+ * Sources (docs/sources.md): brand and nonproprietary names from the labels listed
+ * there ("Labels"); ICD-10-CM codes from S62, S77, S78, S79 (docs/clinical-data.md,
+ * "ICD-10-CM"). */
 #include "internal.h"
 
 /* Indexed by the enum value; [0] is the "unknown" answer for values outside the set. */
@@ -20,7 +21,8 @@ const char *const btx__product_names[BTX__PRODUCT_MAX + 1] = {
     "Myobloc",        /* BTX_PRODUCT_MYOBLOC */
 };
 
-/* BOTOX and BOTOX Cosmetic are one substance (PI 6.1, S99): their units add up. */
+/* BOTOX and BOTOX Cosmetic are one substance (BOTOX Cosmetic PI §6.1 [S99]): their
+ * units add up. */
 const int32_t btx__product_substances[BTX__PRODUCT_MAX + 1] = {
     0,
     BTX_SUBSTANCE_ONABOTULINUMTOXINA,  /* BOTOX */
@@ -113,7 +115,7 @@ const size_t btx__indication_alias_count =
 
 /* ICD-10-CM, dot removed. Chronic migraine without aura G43.70x/G43.71x and with aura
  * G43.E0x/G43.E1x (new FY2024), with their family headers; cervical dystonia G24.3
- * (spasmodic torticollis) and M43.6 (torticollis). Part B section 9: S77, S78, S79, S62. */
+ * (spasmodic torticollis) and M43.6 (torticollis) [S77, S78, S79, S62]. */
 const btx__alias_row btx__icd10_rows[] = {
     {"G437", BTX_INDICATION_CHRONIC_MIGRAINE},
     {"G4370", BTX_INDICATION_CHRONIC_MIGRAINE},

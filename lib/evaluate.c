@@ -1,4 +1,5 @@
-/* The combined check of a proposed dose (design.md section 5, docs/findings.md) and the
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The combined check of a proposed dose (docs/findings.md, docs/semantics.md) and the
  * earliest date it is allowed (docs/semantics.md, "Earliest date").
  *
  * Findings are emitted in a fixed order: substance window, blepharospasm window, label
@@ -307,7 +308,7 @@ static void emit_windows(const ctx *c, sink *s)
         if (f) {
             f->window_start = w.worst.start;
             f->window_end = w.worst.end - 1;
-            /* Without a usable weight no date can be promised (design.md section 4). */
+            /* Without a usable weight no date can be promised (docs/semantics.md, "Weight"). */
             if (status == BTX_FAIL && !checks[i].weight_missing)
                 f->earliest_date =
                     rule_earliest(c, r->indication != 0 ? CHK_BLEPH_WINDOW : CHK_SUBST_WINDOW);

@@ -113,6 +113,15 @@ typedef struct btx__policy {
     int32_t history_complete;
 } btx__policy;
 
+/* Input checks (validate.c): the library's one validation, in its documented order
+ * (validate.h). *field (never NULL here) names the first bad field. */
+int btx__check_record(const btx_administration *a, int32_t *field);
+int btx__check_proposal(const btx_administration *a, int32_t *field);
+int btx__check_patient(const btx_patient *p, int32_t *field);
+int btx__check_policy(const btx_policy *p, int32_t *field);
+int btx__check_audit_row(const btx_audit_row *r, int32_t *field);
+/* The order of row r after prev (keys ascending, dates ascending within a key). */
+int btx__check_audit_order(const btx_audit_row *prev, const btx_audit_row *r, int32_t *field);
 int btx__validate_record(const btx_administration *a);
 int btx__load_patient(const btx_patient *patient, btx__patient *out);
 int btx__load_policy(const btx_policy *policy, btx__policy *out);
@@ -304,5 +313,104 @@ void btx__neighbours(const btx_administration *history, size_t n, int32_t substa
  * which no date passes (retry may be NULL). */
 int btx__interval_test(btx_date prev, btx_date next, btx_date d, int32_t length, int32_t unit,
                        btx_date *retry);
+
+/* ---- packages, vials and billing (package_data.c, billing_data.c, billing.c) ----
+ * Dates of the billing tables are written as YYYYMMDD integers (20240401) and compared
+ * with a date of service converted the same way. docs/billing.md shows every row. */
+#define BTX__PACKAGE_FINISHED 1    /* a finished package of single-dose vials */
+#define BTX__PACKAGE_SAMPLE 2      /* a sample: not a finished package for billing */
+#define BTX__PACKAGE_BULK 3        /* drug for further processing: never administered */
+
+typedef struct btx__package_row {
+    const char *ndc10;   /* 10-digit NDC as labelled, with hyphens; for a row whose
+                            package code is not sourced, the product code alone */
+    const char *ndc11;   /* 11 digits 5-4-2 without hyphens; NULL when the package code
+                            is not sourced (the row then never matches a lookup) */
+    int32_t product;     /* btx_product; 0 for bulk substance, which is no product */
+    int32_t units;       /* label units in the package; 0 = size not confirmed */
+    int32_t kind;        /* BTX__PACKAGE_* */
+    int32_t evidence;    /* btx_evidence of the row */
+    const char *source;
+} btx__package_row;
+
+extern const btx__package_row btx__package_rows[];
+extern const size_t btx__package_row_count;
+
+/* Per product: the in-use window after reconstitution and the sources of the vial sizes
+ * (indexed by btx_product; [0] unused). */
+typedef struct btx__product_vials {
+    int32_t in_use_hours;      /* 0 when ready_to_use */
+    int32_t ready_to_use;      /* 1: a solution, no reconstitution */
+    int32_t in_use_evidence;   /* btx_evidence */
+    const char *in_use_source;
+    const char *vial_source;   /* the sizes with an NDC, the ones without, the choice rule */
+} btx__product_vials;
+
+extern const btx__product_vials btx__product_vial_facts[BTX__PRODUCT_MAX + 1];
+
+/* Per substance: its HCPCS drug code (indexed by btx_substance; [0] unused). */
+typedef struct btx__hcpcs_row {
+    const char *code;          /* NULL: the substance has no code */
+    int32_t unit_units;        /* label units per billing unit */
+    int32_t from_ymd;          /* first date of service the code is confirmed in effect */
+    const char *source;        /* the code, its descriptor and its dates */
+    const char *no_code_source;/* why there is no line: no code at all, or before from_ymd */
+} btx__hcpcs_row;
+
+extern const btx__hcpcs_row btx__hcpcs_rows[BTX__SUBSTANCE_MAX + 1];
+
+/* The discarded-drug modifiers: dates and the static sources of each kind of line. */
+typedef struct btx__waste_rules {
+    int32_t jw_from_ymd;           /* JW required from */
+    int32_t jz_optional_from_ymd;  /* JZ available from */
+    int32_t jz_required_from_ymd;  /* JZ required from */
+    const char *before_jw_source;
+    const char *admin_source;            /* administered line, no modifier */
+    const char *admin_jz_optional_source;/* administered line with optional JZ */
+    const char *admin_jz_required_source;/* administered line with required JZ */
+    const char *jw_source;               /* discarded line */
+    const char *cosmetic_source;         /* no drug line: cosmetic */
+} btx__waste_rules;
+
+extern const btx__waste_rules btx__waste;
+
+#define BTX__SETTING_MAX 7     /* highest btx_setting value */
+
+typedef struct btx__setting_row {
+    const char *name;          /* stable key */
+    int32_t waste_modifiers;   /* JW/JZ apply: 1; 0 = BTX_WASTE_NOT_IN_SETTING */
+    const char *source;
+} btx__setting_row;
+
+extern const btx__setting_row btx__setting_rows[BTX__SETTING_MAX + 1]; /* [0] "unknown" */
+extern const btx__alias_row btx__setting_aliases[];                      /* folded spellings */
+extern const size_t btx__setting_alias_count;
+
+/* Per indication: the advisory CPT administration codes (indexed by btx_indication). */
+typedef struct btx__cpt_row {
+    const char *codes[BTX_CPT_MAX];  /* NULL-terminated when fewer */
+    const char *source;              /* NULL when there are no codes */
+} btx__cpt_row;
+
+extern const btx__cpt_row btx__cpt_rows[BTX__INDICATION_MAX + 1];
+
+/* The vial plan and the lines of billing.c, for the white-box tests. */
+typedef struct btx__plan {
+    int32_t sizes;
+    int32_t units[BTX_VIAL_SIZES_MAX];   /* descending */
+    int32_t counts[BTX_VIAL_SIZES_MAX];
+    int32_t vials;
+    btx_milli opened;
+} btx__plan;
+
+/* The orderable sizes of a valid product, descending; returns how many. */
+int32_t btx__vial_sizes(int32_t product, int32_t units[BTX_VIAL_SIZES_MAX]);
+/* Fewest discarded units, then fewest vials, then most of the largest size; dose > 0. */
+void btx__plan_vials(int32_t product, btx_milli dose, btx__plan *out);
+/* The drug lines of a dose with a code of unit_milli per billing unit: *count lines (1
+ * or 2) and the waste-modifier answer, for a date given as YYYYMMDD. */
+int32_t btx__bill_lines(const char *code, btx_milli unit_milli, btx_milli dose,
+                        btx_milli opened, int32_t ymd, int32_t waste_modifiers_apply,
+                        btx_bill_line lines[BTX_BILL_LINES_MAX], int32_t *count);
 
 #endif /* BTXDOSE_INTERNAL_H */

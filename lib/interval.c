@@ -1,4 +1,5 @@
-/* Re-treatment intervals and policy spacing (design.md section 4, "Intervals").
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Re-treatment intervals and policy spacing (docs/semantics.md, "Re-treatment intervals").
  *
  * A proposal on D passes an interval I iff the previous session P (latest before D)
  * has P + I <= D and the next one N (earliest after D) has D + I <= N. A session on D

@@ -2,20 +2,25 @@
  * population, and the regions (muscle groups, areas) of the rows that have them.
  * Logic is in protocol.c; docs/clinical-data.md lists every number with its source.
  *
- * Only numbers that ../shared/clinical/label-facts.md Part A admits are here: facts
- * tagged [C] (evidence BTX_EVIDENCE_LABEL), [C-low] or [S] (BTX_EVIDENCE_SECONDARY),
- * and plain arithmetic on them that the docs show (axillary hyperhidrosis 2 x 50 U;
- * corrugator 4 sites x 4 U). [U] facts, trial data and EU SmPC rows are not doses.
- * Source ids (S1..S101c) resolve to URLs in label-facts.md. Section numbers are given
- * where the facts file names them; otherwise "PI 2" (Dosage and Administration).
+ * Only numbers that the sources of docs/sources.md state are here: facts stated by a
+ * label, a copy of a label or the manufacturer's pages (tag [C]: evidence
+ * BTX_EVIDENCE_LABEL), facts seen only on a low-authority copy of label text ([C-low])
+ * or only in secondary sources ([S]) (both BTX_EVIDENCE_SECONDARY), and plain
+ * arithmetic on them that docs/clinical-data.md shows (axillary hyperhidrosis 2 x 50 U;
+ * corrugator 4 sites x 4 U). Unconfirmed facts ([U]), trial data and EU SmPC rows are
+ * not doses. docs/sources.md defines the tags and resolves every source id (S1..S101c,
+ * N1..N22) to its address. A source string reads "<label> §<section> (<what>),
+ * rev. <revision> [<ids>]"; the section is exact where a copy of the label names it,
+ * otherwise "§2 Dosage and Administration" or "§1 Indications and Usage".
  *
  * Conventions of the rows:
  * - a fixed dose: dose_units = dose_min_units = dose_max_units;
  * - a range: dose_units 0, dose_min_units..dose_max_units;
  * - an initial or typical dose without a stated range: dose_units only;
- * - session_cap_* mirror Part A's session-cap table only; visit caps across
- *   indications (Xeomin 400 U, Dysport 1500 U, ...) are rules (rules_data.c);
- * - interval_* equal Part A's re-treatment table (0 when it lists none);
+ * - session_cap_* mirror the session caps of docs/clinical-data.md ("Rules") only;
+ *   visit caps across indications (Xeomin 400 U, Dysport 1500 U, ...) are rules
+ *   (rules_data.c);
+ * - interval_* equal the re-treatment intervals there (0 when none is listed);
  * - pediatric rows admit 2..17 or 5..17 years; adult rows start at 18 unless the
  *   label admits younger patients (blepharospasm, strabismus: 12). */
 #include "internal.h"
@@ -90,7 +95,7 @@ static const btx__region_row botox_strabismus_regions[] = {
     R_RANGE("Persistent VI nerve palsy of one month or longer (medial rectus)", 1.25, 2.5, 0, 0),
 };
 
-/* ---- BOTOX Cosmetic (PI 2.2 Table 1, rev. 2024-10) ---- */
+/* ---- BOTOX Cosmetic (PI §2.2 Table 1, rev. 2024-10) ---- */
 
 /* Glabellar lines: 4 U at each of 5 sites, 2 per corrugator and 1 procerus (S3). */
 static const btx__region_row cosmetic_gl_regions[] = {
@@ -118,7 +123,7 @@ static const btx__region_row dysport_gl_regions[] = {
 
 /* ---- Xeomin ---- */
 
-/* Adult upper limb spasticity, PI 2.3: units and sites per muscle (S51, S52). */
+/* Adult upper limb spasticity, PI §2.3: units and sites per muscle (S51, S52). */
 static const btx__region_row xeomin_uls_regions[] = {
     R_RANGE("Flexor digitorum superficialis", 25, 100, 2, 2),
     R_RANGE("Flexor digitorum profundus", 25, 100, 2, 2),
@@ -165,170 +170,190 @@ const btx__protocol_row btx__protocol_rows[] = {
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_CHRONIC_MIGRAINE,
      ADULT, THERAPEUTIC, FIXED(155), .units_per_site = 5, .sites = 31,
      EVERY(12, BTX_WEEKS, BTX_INTERVAL_SCHEDULE), SECONDARY, REGIONS(botox_cm_regions),
-     .source = "BOTOX PI 2 (chronic migraine, Table 2), rev. 2023-11; S23, S24, S25, S33"},
+     .source = "BOTOX PI §2 Dosage and Administration (chronic migraine, Table 2), rev. 2023-11 "
+               "[S23, S24, S25, S33]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_OVERACTIVE_BLADDER,
      ADULT, THERAPEUTIC, FIXED(100), .units_per_site = 5, .sites = 20, MIN_WEEKS(12), LABEL,
-     .source = "BOTOX PI 2 (overactive bladder), rev. 2023-11; S16"},
+     .source = "BOTOX PI §2 Dosage and Administration (overactive bladder), rev. 2023-11 [S16]"},
     /* 30 injections of 1 mL: about 6.7 U each, not a round per-site dose. */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY,
      ADULT, THERAPEUTIC, FIXED(200), .sites = 30, MIN_WEEKS(12), LABEL,
-     .source = "BOTOX PI 2 (adult detrusor overactivity with a neurologic condition), "
-               "rev. 2023-11; S17"},
+     .source = "BOTOX PI §2 Dosage and Administration (adult detrusor overactivity with a "
+               "neurologic condition), rev. 2023-11 [S17]"},
     /* 6 U/kg below 34 kg, 200 U from 34 kg: the lower of 6 U/kg and 200 U. Sites and
      * re-treatment interval not retrieved ([U]). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_NEUROGENIC_DETRUSOR_OVERACTIVITY,
      CHILD(5), THERAPEUTIC, .units_per_kg_min = 6, .units_per_kg_max = 6,
      .session_cap_units = 200, .session_cap_units_per_kg = 6, LABEL,
-     .source = "BOTOX PI 2 (pediatric detrusor overactivity, 5 years and over), "
-               "rev. 2023-11; S18, S11"},
+     .source = "BOTOX PI §2 Dosage and Administration (pediatric detrusor overactivity, 5 years "
+               "and over), rev. 2023-11 [S18, S11]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      ADULT, THERAPEUTIC, RANGE(75, 400), MIN_WEEKS(12), SECONDARY,
-     .source = "BOTOX PI 2 (adult upper limb spasticity), rev. 2023-11; S29, S30"},
+     .source = "BOTOX PI §2 Dosage and Administration (adult upper limb spasticity), rev. 2023-11 "
+               "[S29, S30]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_min = 3, .units_per_kg_max = 6,
      .session_cap_units = 200, .session_cap_units_per_kg = 6, MIN_WEEKS(12), LABEL,
      REGIONS(botox_ped_uls_regions),
-     .source = "BOTOX PI 2 (pediatric upper limb spasticity, 2 to 17 years), rev. 2023-11; S14"},
+     .source = "BOTOX PI §2 Dosage and Administration (pediatric upper limb spasticity, 2 to 17 "
+               "years), rev. 2023-11 [S14]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
      ADULT, THERAPEUTIC, RANGE(300, 400), SECONDARY,
-     .source = "BOTOX PI 2 (adult lower limb spasticity), rev. 2023-11; S29, S31"},
+     .source = "BOTOX PI §2 Dosage and Administration (adult lower limb spasticity), rev. 2023-11 "
+               "[S29, S31]"},
     /* Labelled (spasticity from 2 years, S11) but its dose was not retrieved ([U]). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, LABEL,
-     .source = "BOTOX PI 1 (spasticity in patients 2 years and older; pediatric lower limb "
-               "dose not encoded), rev. 2023-11; S11, S12"},
+     .source = "BOTOX PI §1 Indications and Usage (spasticity in patients 2 years and older; "
+               "pediatric lower limb dose not encoded), rev. 2023-11 [S11, S12]"},
     /* No recommended dose is encoded: the 236 U median is trial data (S19). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,
      ADULT, THERAPEUTIC, LABEL,
-     .source = "BOTOX PI 1 (cervical dystonia, adults; no fixed dose), rev. 2023-11; S11, S19"},
+     .source = "BOTOX PI §1 Indications and Usage (cervical dystonia, adults; no fixed dose), rev. "
+               "2023-11 [S11, S19]"},
     /* 50 U per axilla, both axillae: 2 x 50 U = 100 U (derived). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_AXILLARY_HYPERHIDROSIS,
      ADULT, THERAPEUTIC, FIXED(100), SECONDARY, REGIONS(botox_hyperhidrosis_regions),
-     .source = "BOTOX PI 2 (primary axillary hyperhidrosis; 50 U per axilla, 2 x 50 U), "
-               "rev. 2023-11; S23, S29"},
+     .source = "BOTOX PI §2 Dosage and Administration (primary axillary hyperhidrosis; 50 U per "
+               "axilla, 2 x 50 U), rev. 2023-11 [S23, S29]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_BLEPHAROSPASM,
      .population = BTX_ADULT, .age_min_years = 12, THERAPEUTIC,
      EVERY(3, BTX_MONTHS, BTX_INTERVAL_SCHEDULE), LABEL, REGIONS(botox_blepharospasm_regions),
-     .source = "BOTOX PI 2 (blepharospasm, 12 years and older), rev. 2023-11; S13, S88"},
+     .source = "BOTOX PI §2 Dosage and Administration (blepharospasm, 12 years and older), rev. "
+               "2023-11 [S13, S88]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_STRABISMUS,
      .population = BTX_ADULT, .age_min_years = 12, THERAPEUTIC, SECONDARY,
      REGIONS(botox_strabismus_regions),
-     .source = "BOTOX PI 2 (strabismus, 12 years and older), rev. 2023-11; S21, S30, S88"},
+     .source = "BOTOX PI §2 Dosage and Administration (strabismus, 12 years and older), rev. "
+               "2023-11 [S21, S30, S88]"},
 
     /* ---- BOTOX Cosmetic (onabotulinumtoxinA): PI rev. 2024-10 ---- */
     {.product = BTX_PRODUCT_BOTOX_COSMETIC, .indication = BTX_INDICATION_GLABELLAR_LINES,
      ADULT, COSMETIC, FIXED(20), .session_cap_units = 20, .units_per_site = 4, .sites = 5,
      MIN_DAYS(90), LABEL, REGIONS(cosmetic_gl_regions),
-     .source = "BOTOX Cosmetic PI 2.2 Table 1 (glabellar lines), rev. 2024-10; S3, S4, S5, S8"},
+     .source = "BOTOX Cosmetic PI §2.2 Table 1 (glabellar lines), rev. 2024-10 [S3, S4, S5, S8]"},
     {.product = BTX_PRODUCT_BOTOX_COSMETIC, .indication = BTX_INDICATION_LATERAL_CANTHAL_LINES,
      ADULT, COSMETIC, FIXED(24), .session_cap_units = 24, .units_per_site = 4, .sites = 6,
      MIN_DAYS(90), LABEL, REGIONS(cosmetic_lcl_regions),
-     .source = "BOTOX Cosmetic PI 2.2 Table 1 (lateral canthal lines), rev. 2024-10; S3, S4, S8"},
+     .source = "BOTOX Cosmetic PI §2.2 Table 1 (lateral canthal lines), rev. 2024-10 [S3, S4, S8]"},
     /* Given with glabellar lines: 20 U + 20 U = 40 U together. */
     {.product = BTX_PRODUCT_BOTOX_COSMETIC, .indication = BTX_INDICATION_FOREHEAD_LINES,
      ADULT, COSMETIC, FIXED(20), .session_cap_units = 20, .units_per_site = 4, .sites = 5,
      MIN_DAYS(90), LABEL, REGIONS(cosmetic_fhl_regions),
-     .source = "BOTOX Cosmetic PI 2.2 Table 1 (forehead lines, with glabellar lines), "
-               "rev. 2024-10; S3, S4, S5, S8"},
+     .source = "BOTOX Cosmetic PI §2.2 Table 1 (forehead lines, with glabellar lines), rev. "
+               "2024-10 [S3, S4, S5, S8]"},
     /* Discrete doses 26, 31 or 36 U by band count, given as the range 26-36 U. */
     {.product = BTX_PRODUCT_BOTOX_COSMETIC, .indication = BTX_INDICATION_PLATYSMA_BANDS,
      ADULT, COSMETIC, RANGE(26, 36), .session_cap_units = 36, MIN_DAYS(90), LABEL,
-     .source = "BOTOX Cosmetic PI 2.2 Table 1 (platysma bands: 26, 31 or 36 U), "
-               "rev. 2024-10; S3, S6, S8"},
+     .source = "BOTOX Cosmetic PI §2.2 Table 1 (platysma bands: 26, 31 or 36 U), rev. 2024-10 [S3, "
+               "S6, S8]"},
 
     /* ---- Dysport (abobotulinumtoxinA): PI revision not seen ---- */
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,
      ADULT, THERAPEUTIC, .dose_units = 500, MIN_WEEKS(12), SECONDARY,
-     .source = "Dysport PI 2 (cervical dystonia, initial dose), revision not seen; S47, S49"},
+     .source = "Dysport PI §2 Dosage and Administration (cervical dystonia, initial dose), rev. "
+               "not seen [S47, S49]"},
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      ADULT, THERAPEUTIC, RANGE(500, 1000), MIN_WEEKS(12), LABEL,
-     .source = "Dysport PI 2 (adult upper limb spasticity), revision not seen; S43"},
+     .source = "Dysport PI §2 Dosage and Administration (adult upper limb spasticity), rev. not "
+               "seen [S43]"},
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
      ADULT, THERAPEUTIC, RANGE(1000, 1500), MIN_WEEKS(12), LABEL,
-     .source = "Dysport PI 2 (adult lower limb spasticity), revision not seen; S43"},
+     .source = "Dysport PI §2 Dosage and Administration (adult lower limb spasticity), rev. not "
+               "seen [S43]"},
     /* Per limb: 8-16 U/kg, at most 16 U/kg or 640 U per limb (protocol text). */
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_min = 8, .units_per_kg_max = 16, MIN_WEEKS(16), LABEL,
-     .source = "Dysport PI 2 (pediatric upper limb spasticity, 8-16 U/kg per limb), "
-               "revision not seen; S42"},
+     .source = "Dysport PI §2 Dosage and Administration (pediatric upper limb spasticity, 8-16 "
+               "U/kg per limb), rev. not seen [S42]"},
     /* Per leg: 10-15 U/kg (both legs 20-30 U/kg; protocol text). */
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_min = 10, .units_per_kg_max = 15, MIN_WEEKS(12), LABEL,
-     .source = "Dysport PI 2 (pediatric lower limb spasticity, 10-15 U/kg per leg), "
-               "revision not seen; S42"},
+     .source = "Dysport PI §2 Dosage and Administration (pediatric lower limb spasticity, 10-15 "
+               "U/kg per leg), rev. not seen [S42]"},
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_GLABELLAR_LINES,
      .population = BTX_ADULT, .age_min_years = 18, .age_max_years = 64, COSMETIC, FIXED(50),
      .units_per_site = 10, .sites = 5, MIN_MONTHS(3), LABEL, REGIONS(dysport_gl_regions),
-     .source = "Dysport PI 2 (glabellar lines, adults under 65), revision not seen; S44, S45, S49"},
+     .source = "Dysport PI §2 Dosage and Administration (glabellar lines, adults under 65), rev. "
+               "not seen [S44, S45, S49]"},
 
-    /* ---- Xeomin (incobotulinumtoxinA): PI 2021 ---- */
+    /* ---- Xeomin (incobotulinumtoxinA): PI rev. 2021 ---- */
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_CHRONIC_SIALORRHEA,
      ADULT, THERAPEUTIC, FIXED(100), MIN_WEEKS(16), SECONDARY,
      REGIONS(xeomin_sialorrhea_regions),
-     .source = "Xeomin PI 2 (chronic sialorrhea, adults), 2021; S57, S55"},
+     .source = "Xeomin PI §2 Dosage and Administration (chronic sialorrhea, adults), rev. 2021 "
+               "[S57, S55]"},
     /* Weight-based with a 3:2 parotid:submandibular ratio, none below 12 kg; the band
      * table is SmPC-based ([S], US equality [U]) and not encoded. */
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_CHRONIC_SIALORRHEA,
      CHILD(2), THERAPEUTIC, MIN_WEEKS(16), LABEL,
-     .source = "Xeomin PI 2 (chronic sialorrhea, 2 to 17 years; weight-based), 2021; S55, S56"},
+     .source = "Xeomin PI §2 Dosage and Administration (chronic sialorrhea, 2 to 17 years; "
+               "weight-based), rev. 2021 [S55, S56]"},
     /* "Up to 400 U" [S]; the muscle table is [C]. */
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      ADULT, THERAPEUTIC, RANGE(0, 400), MIN_WEEKS(12), SECONDARY, REGIONS(xeomin_uls_regions),
-     .source = "Xeomin PI 2.3 (adult upper limb spasticity, Table), 2021; S51, S52, S57"},
+     .source = "Xeomin PI §2.3 (adult upper limb spasticity, Table), rev. 2021 [S51, S52, S57]"},
     /* At most 8 U/kg and 200 U per single upper limb (protocol text); excluding spasticity
      * caused by cerebral palsy. */
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_max = 8, LABEL,
-     .source = "Xeomin PI 2 (pediatric upper limb spasticity, 2 to 17 years, at most 8 U/kg "
-               "and 200 U per limb), 2021; S51, S56"},
+     .source = "Xeomin PI §2 Dosage and Administration (pediatric upper limb spasticity, 2 to 17 "
+               "years, at most 8 U/kg and 200 U per limb), rev. 2021 [S51, S56]"},
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,
      ADULT, THERAPEUTIC, .dose_units = 120, LABEL,
-     .source = "Xeomin PI 2 (cervical dystonia, initial dose), 2021; S54"},
+     .source = "Xeomin PI §2 Dosage and Administration (cervical dystonia, initial dose), rev. "
+               "2021 [S54]"},
     /* Labelled for adults (S56); the dose text (1.25-2.5 U per site, initial at most
      * 70 U) is from an older HCP page (S53) and stays protocol text. */
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_BLEPHAROSPASM,
      ADULT, THERAPEUTIC, LABEL,
-     .source = "Xeomin PI 1 (blepharospasm, adults; dose text from an older HCP page), "
-               "2021; S56, S53"},
+     .source = "Xeomin PI §1 Indications and Usage (blepharospasm, adults; dose text from an older "
+               "HCP page), rev. 2021 [S56, S53]"},
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_GLABELLAR_LINES,
      ADULT, COSMETIC, FIXED(20), .units_per_site = 4, .sites = 5, MIN_MONTHS(3), SECONDARY,
-     .source = "Xeomin PI 2 (upper facial lines: glabellar lines), 2021; S58, S56"},
+     .source = "Xeomin PI §2 Dosage and Administration (upper facial lines: glabellar lines), rev. "
+               "2021 [S58, S56]"},
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_LATERAL_CANTHAL_LINES,
      ADULT, COSMETIC, MIN_MONTHS(3), LABEL,
-     .source = "Xeomin PI 2 (upper facial lines: lateral canthal lines; dose not encoded), "
-               "2021; S56"},
+     .source = "Xeomin PI §2 Dosage and Administration (upper facial lines: lateral canthal lines; "
+               "dose not encoded), rev. 2021 [S56]"},
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_FOREHEAD_LINES,
      ADULT, COSMETIC, MIN_MONTHS(3), LABEL,
-     .source = "Xeomin PI 2 (upper facial lines: horizontal forehead lines; dose not encoded), "
-               "2021; S56"},
+     .source = "Xeomin PI §2 Dosage and Administration (upper facial lines: horizontal forehead "
+               "lines; dose not encoded), rev. 2021 [S56]"},
 
     /* ---- Jeuveau (prabotulinumtoxinA-xvfs): PI rev. 2023-04 ---- */
     {.product = BTX_PRODUCT_JEUVEAU, .indication = BTX_INDICATION_GLABELLAR_LINES,
      ADULT, COSMETIC, FIXED(20), .units_per_site = 4, .sites = 5, MIN_MONTHS(3), LABEL,
      REGIONS(jeuveau_gl_regions),
-     .source = "Jeuveau PI 2 (glabellar lines), rev. 2023-04; S63, S64"},
+     .source = "Jeuveau PI §2 Dosage and Administration (glabellar lines), rev. 2023-04 [S63, "
+               "S64]"},
 
     /* ---- Daxxify (daxibotulinumtoxinA-lanm): PI rev. 2023-09 ---- */
     {.product = BTX_PRODUCT_DAXXIFY, .indication = BTX_INDICATION_GLABELLAR_LINES,
      ADULT, COSMETIC, FIXED(40), .units_per_site = 8, .sites = 5, MIN_MONTHS(3), SECONDARY,
-     .source = "Daxxify PI 2 (glabellar lines), rev. 2023-09; S60, S61"},
+     .source = "Daxxify PI §2 Dosage and Administration (glabellar lines), rev. 2023-09 [S60, "
+               "S61]"},
     {.product = BTX_PRODUCT_DAXXIFY, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,
      ADULT, THERAPEUTIC, RANGE(125, 250), SECONDARY,
-     .source = "Daxxify PI 2 (cervical dystonia), rev. 2023-09; S60, S61, S92"},
+     .source = "Daxxify PI §2 Dosage and Administration (cervical dystonia), rev. 2023-09 [S60, "
+               "S61, S92]"},
 
-    /* ---- Letybo (letibotulinumtoxinA-wlbg): PI 2024 ---- */
+    /* ---- Letybo (letibotulinumtoxinA-wlbg): PI rev. 2024 ---- */
     {.product = BTX_PRODUCT_LETYBO, .indication = BTX_INDICATION_GLABELLAR_LINES,
      ADULT, COSMETIC, FIXED(20), .units_per_site = 4, .sites = 5, MIN_MONTHS(3), LABEL,
-     .source = "Letybo PI 2 (glabellar lines), 2024; S67, S65"},
+     .source = "Letybo PI §2.2 and §2.3 (glabellar lines), rev. 2024 [S67, S65]"},
 
     /* ---- Myobloc (rimabotulinumtoxinB): PI revision not seen ---- */
     /* Treatment-experienced patients; toxin-naive patients start lower. */
     {.product = BTX_PRODUCT_MYOBLOC, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,
      ADULT, THERAPEUTIC, RANGE(2500, 5000), MIN_WEEKS(12), LABEL,
-     .source = "Myobloc PI 2 (cervical dystonia, initial dose), revision not seen; S70, S68, S71"},
+     .source = "Myobloc PI §2 Dosage and Administration (cervical dystonia, initial dose), rev. "
+               "not seen [S70, S68, S71]"},
     {.product = BTX_PRODUCT_MYOBLOC, .indication = BTX_INDICATION_CHRONIC_SIALORRHEA,
      ADULT, THERAPEUTIC, RANGE(1500, 3500), MIN_MONTHS(3), LABEL,
      REGIONS(myobloc_sialorrhea_regions),
-     .source = "Myobloc PI 2 (chronic sialorrhea), revision not seen; S69, S71"},
+     .source = "Myobloc PI §2 Dosage and Administration (chronic sialorrhea), rev. not seen [S69, "
+               "S71]"},
 };
 const size_t btx__protocol_row_count = sizeof btx__protocol_rows / sizeof btx__protocol_rows[0];

@@ -1,4 +1,5 @@
-/* Rolling-window accounting (design.md section 4, docs/semantics.md).
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Rolling-window accounting (docs/semantics.md, "Windows").
  *
  * A window of length L starting on S covers S <= d < end(S), end(S) = S + L. The
  * windows that contain a date D are those with S in [S_min, D], S_min the first start

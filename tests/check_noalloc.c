@@ -243,12 +243,43 @@ START_TEST(library_never_allocates)
             }
     CALL(btx_reconstitute(100.0, 2.5, &u));
     CALL(btx_dose_volume(155.0, 200.0, 4.0, &u));
+
+    /* Vials, billing and NDCs (1.2). */
+    static const double bill_units[] = {1.25, 155.0, 7.0, 2450.0, 100000.0, 0.0, NAN, -1.0};
+    for (int32_t pr = 0; pr <= 9; pr++)
+        for (int32_t in = 0; in <= 18; in += 3)
+            for (size_t k = 0; k < sizeof bill_units / sizeof bill_units[0]; k++)
+                for (int32_t st = 0; st <= 8; st += 2) {
+                    btx_billing b;
+                    btx_vial_plan vp;
+                    b.struct_size = sizeof b;
+                    vp.struct_size = sizeof vp;
+                    int32_t field;
+                    CALL(btx_bill(pr, in, bill_units[k], d + (int32_t)k * 400 - 3000, st, &b,
+                                  &field));
+                    CALL(btx_plan_vials(pr, bill_units[k], &vp));
+                }
+    const char *ndcs[] = {"0023-1145-01", "00023114501", " 15054-0530-6 ", "72960-112-02",
+                          "0023114501", "", "x", "office", "hospital outpatient"};
+    for (size_t i = 0; i < sizeof ndcs / sizeof ndcs[0]; i++) {
+        int32_t pr;
+        CALL(btx_product_from_ndc(ndcs[i], &pr, &u));
+        CALL(btx_setting_lookup(ndcs[i], &pr));
+    }
+    for (int32_t i = -3; i < 10; i++) {
+        armed = 1;
+        lib_calls += btx_setting_name(i)[0] != 0;
+        lib_calls += btx_bill_status_name(i)[0] != 0;
+        lib_calls += btx_waste_modifiers_name(i)[0] != 0;
+        armed = 0;
+    }
     armed = 1;
     lib_calls += btx_version()[0] != 0;
     lib_calls += btx_data_version()[0] != 0;
     lib_calls += btx_version_number() > 0;
     lib_calls += btx_sizeof_patient() + btx_sizeof_policy() + btx_sizeof_finding() +
-                 btx_sizeof_protocol() + btx_sizeof_region() + btx_sizeof_administration() > 0;
+                 btx_sizeof_protocol() + btx_sizeof_region() + btx_sizeof_administration() +
+                 btx_sizeof_vial_plan() + btx_sizeof_billing() > 0;
     armed = 0;
 
     ck_assert_uint_gt(lib_calls, 10000);

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Installs a libbtxdose build into a fresh prefix, then builds ehr_check.c against it
 # twice (pkg-config through the Makefile, find_package through CMakeLists.txt), runs
-# both, and checks that they print the same findings. Also runs the installed btxdose
-# command-line tool on the sample history.
-#   run-example.sh BUILD_DIR WORK_DIR EXAMPLE_SRC_DIR [EXAMPLES_DATA_DIR]
+# both, and checks that they print the same findings. (The installed btxdose tool is
+# tested by tests/cli/install_tool.sh.)
+#   run-example.sh BUILD_DIR WORK_DIR EXAMPLE_SRC_DIR
 set -euo pipefail
 build=$1 work=$2 src=$3
-data=${4:-$src/../data}
 cmake=${CMAKE_COMMAND:-cmake}
 cc=${CC:-cc}
 rm -rf "$work"
@@ -41,13 +40,4 @@ grep -q "headroom on 2026-12-01: 225 U" "$work/make.out"
 grep -q "earliest date for this dose: 2026-12-01" "$work/make.out"
 grep -q "order may be signed" "$work/make.out"
 
-# 3. The installed command-line tool.
-bin="$prefix/bin/btxdose"
-test -x "$bin" || { echo "btxdose not installed in $prefix/bin"; exit 1; }
-LD_LIBRARY_PATH="$libdir" "$bin" version >"$work/cli-version.out"
-grep -q "^libbtxdose " "$work/cli-version.out"
-if [ -f "$data/history.csv" ]; then
-    LD_LIBRARY_PATH="$libdir" "$bin" check --history "$data/history.csv" \
-        --propose 2026-12-01,botox,chronic_migraine,155 >"$work/cli-check.out"
-fi
-echo "example: pkg-config and find_package builds agree; installed CLI runs"
+echo "example: pkg-config and find_package builds agree"

@@ -17,7 +17,7 @@
 #define BTXDOSE_H
 
 #include "export.h"
-#include "version.h"
+#include "btxdose/version.h" /* generated from version.h.in (in a build tree: its include dir) */
 #include "error.h"
 #include "date.h"
 #include "catalog.h"
@@ -27,5 +27,7 @@
 #include "rule.h"
 #include "evaluate.h"
 #include "audit.h"
+#include "validate.h"
+#include "billing.h"
 
 #endif /* BTXDOSE_H */

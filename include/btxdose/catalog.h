@@ -96,8 +96,8 @@ typedef enum btx_interval_kind {
 
 /** @brief Strength of the evidence behind a number or rule. */
 typedef enum btx_evidence {
-    BTX_EVIDENCE_LABEL = 1,    /**< Prescribing-information copy, FDA page or manufacturer HCP text. */
-    BTX_EVIDENCE_SECONDARY = 2 /**< Secondary source: the integrator should verify it. */
+    BTX_EVIDENCE_LABEL = 1,    /**< Prescribing-information copy, FDA page or manufacturer HCP text (levels: docs/sources.md). */
+    BTX_EVIDENCE_SECONDARY = 2 /**< Secondary or low-authority source: the integrator should verify it. */
 } btx_evidence;
 
 /**

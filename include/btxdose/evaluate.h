@@ -67,7 +67,7 @@ typedef struct btx_finding {
     btx_date earliest_date; /**< First date this rule passes (the proposal's date when it passes); #BTX_DATE_UNKNOWN when no date helps. */
     int32_t evidence;       /**< #btx_evidence of the rule; 0 for policy rules and notices. */
     const char *message;    /**< Static English sentence; never NULL. */
-    const char *source;     /**< Static citation: label, section, revision; never NULL. */
+    const char *source;     /**< Static UTF-8 citation: label, section, revision and source ids, e.g. "... rev. 2023-11 [S21, S29, S5]" (docs/sources.md resolves the ids), or a docs/ heading for the library's own semantics; never NULL. */
 } btx_finding;
 
 /**

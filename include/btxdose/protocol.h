@@ -46,7 +46,7 @@ typedef struct btx_protocol {
     int32_t evidence;         /**< #btx_evidence of the dose. */
     int32_t age_max_years;    /**< Oldest age the label admits; 0 = no bound. */
     int32_t reserved;         /**< Always 0. */
-    const char *source;       /**< Static citation: label, section, revision; never freed. */
+    const char *source;       /**< Static UTF-8 citation: label, section, revision and source ids (docs/sources.md resolves the ids); never freed. */
 } btx_protocol;
 
 /**

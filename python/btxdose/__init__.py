@@ -17,6 +17,7 @@ See docs/python.md.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util as _importlib_util
 from typing import List
 
@@ -31,9 +32,9 @@ from ._api import (add_days, add_months, data_version, dose_volume, earliest_dat
                    product_name, protocol, reconstitute, regions, rule_name, severity_name,
                    status_name, strerror, substance_name, substance_of, validate_history,
                    version, version_number, window_total)
-from .enums import (Category, ErrorCode, Evidence, FindingCode, Indication, IntervalKind,
-                    IntervalUnit, LabelStatus, Population, Product, Rule, Severity, Status,
-                    Substance, Unit)
+from .enums import (BillStatus, Category, ErrorCode, Evidence, Field, FindingCode, Indication,
+                    IntervalKind, IntervalUnit, LabelStatus, Population, Product, Rule,
+                    Setting, Severity, Status, Substance, Unit, WasteModifiers)
 
 __all__: List[str] = [
     # errors
@@ -42,7 +43,7 @@ __all__: List[str] = [
     # enums
     "ErrorCode", "Product", "Substance", "Indication", "Population", "LabelStatus",
     "Category", "IntervalUnit", "Unit", "IntervalKind", "Evidence", "FindingCode", "Status",
-    "Severity", "Rule",
+    "Severity", "Rule", "Setting", "BillStatus", "WasteModifiers", "Field",
     # records and results
     "Administration", "Patient", "Policy", "Protocol", "Region", "Finding",
     # functions
@@ -55,15 +56,19 @@ __all__: List[str] = [
     "validate_history", "window_total", "headroom", "evaluate", "earliest_date",
 ]
 
+# The package has no version of its own: it is the loaded library's (btx_version), so it
+# cannot drift from the CMake project version (CTest version_agrees checks it).
 __version__: str = version()
 
-# The population audit (libbtxdose 1.1) lives in an optional private module. Import it
-# only when it exists, and then without a guard, so that a real error inside it is seen.
-if _importlib_util.find_spec(__name__ + "._audit") is not None:
-    from . import _audit
-    for _name in getattr(_audit, "__all__", ["audit"]):
-        globals()[_name] = getattr(_audit, _name)
-        if _name not in __all__:
-            __all__.append(_name)
-    del _name
-del _importlib_util
+# The population audit (libbtxdose 1.1) and billing (1.2) live in optional private
+# modules. Import each only when it exists, and then without a guard, so that a real
+# error inside it is seen.
+for _module in ("_audit", "_billing"):
+    if _importlib_util.find_spec(__name__ + "." + _module) is not None:
+        _mod = importlib.import_module(__name__ + "." + _module)
+        for _name in getattr(_mod, "__all__", []):
+            globals()[_name] = getattr(_mod, _name)
+            if _name not in __all__:
+                __all__.append(_name)
+        del _mod, _name
+del _module, _importlib_util, importlib

@@ -36,7 +36,7 @@ RecordLike = Union[Administration, Tuple[Any, ...]]
 # --------------------------------------------------------------------------------------
 
 def version() -> str:
-    """Version of the loaded library, e.g. ``"1.0.0"`` (``btx_version``)."""
+    """Version of the loaded library, e.g. ``"1.2.0"`` (``btx_version``)."""
     return lib.btx_version()
 
 

@@ -12,7 +12,7 @@ from typing import Type, TypeVar, Union
 __all__ = [
     "ErrorCode", "Product", "Substance", "Indication", "Population", "LabelStatus",
     "Category", "IntervalUnit", "Unit", "IntervalKind", "Evidence", "FindingCode", "Status",
-    "Severity", "Rule",
+    "Severity", "Rule", "Setting", "BillStatus", "WasteModifiers", "Field",
 ]
 
 
@@ -189,6 +189,55 @@ class Rule(enum.IntEnum):
     NOTICE_MIXED_SUBSTANCES = 120
     NOTICE_AGE_UNKNOWN = 121
     NOTICE_HISTORY_INCOMPLETE = 122
+
+
+class Setting(enum.IntEnum):
+    """``btx_setting``: where the drug is given, which decides whether JW/JZ apply."""
+    OFFICE = 1
+    HOSPITAL_OUTPATIENT = 2
+    ASC = 3
+    CAH = 4
+    RHC = 5
+    FQHC = 6
+    INPATIENT = 7
+
+
+class BillStatus(enum.IntEnum):
+    """``btx_bill_status``: whether there are drug lines, and why not."""
+    DRUG_LINES = 1
+    COSMETIC = 2
+    NO_CODE = 3
+    NO_CODE_ON_DATE = 4
+
+
+class WasteModifiers(enum.IntEnum):
+    """``btx_waste_modifiers``: how JW and JZ apply to the drug lines."""
+    JW_JZ = 1
+    NOT_IN_SETTING = 2
+    BEFORE_JW = 3
+
+
+class Field(enum.IntEnum):
+    """``btx_field``: the input field or argument a check names (libbtxdose 1.2)."""
+    NONE = 0
+    STRUCT_SIZE = 1
+    DATE = 2
+    PRODUCT = 3
+    INDICATION = 4
+    FLAGS = 5
+    UNITS = 6
+    WEIGHT_KG = 7
+    BIRTH_DATE = 8
+    WEIGHT_DATE = 9
+    WINDOW_LENGTH = 10
+    WINDOW_UNIT = 11
+    MIN_SPACING_DAYS = 12
+    WEIGHT_MAX_AGE_DAYS = 13
+    WARN_FRACTION = 14
+    HISTORY_COMPLETE = 15
+    RESERVED = 16
+    PATIENT = 17
+    SETTING = 18
 
 
 _E = TypeVar("_E", bound=enum.IntEnum)

@@ -1,4 +1,4 @@
-"""`btxdose audit`: the population audit subcommand (examples/cli/audit_cmd.c).
+"""`btxdose audit`: the population audit subcommand (tools/btxdose/cmd_audit.c).
 
     test_cli_audit.py PATH/TO/btxdose
 
@@ -37,10 +37,8 @@ class AuditCommand(unittest.TestCase):
         Path(cls.csv).write_text(POPULATION)
         probe = run("--help")
         if "unknown command" in probe.stderr:
-            raise AssertionError(
-                "`btxdose audit` is not dispatched: examples/cli/btxdose.c needs the line "
-                "`if (strcmp(cmd, \"audit\") == 0) return btx_cli_audit(argc, argv);` "
-                "(and #include \"audit_cmd.h\")")
+            raise AssertionError("`btxdose audit` is not in the command table of "
+                                 "tools/btxdose/main.c")
 
     @classmethod
     def tearDownClass(cls):
@@ -100,7 +98,7 @@ class AuditCommand(unittest.TestCase):
                                       "1,2025-01-01,Botox,chronic migraine,155\n"
                                       "2,2025-02-30,Botox,chronic migraine,155\n")
         self.assertEqual(r.returncode, 2)
-        self.assertIn("line 3", r.stderr)
+        self.assertIn("<stdin>:3: date:", r.stderr)
         r = run("--input", "-", stdin="date,product,indication,units\n")
         self.assertEqual(r.returncode, 2)
         self.assertIn("patient", r.stderr)

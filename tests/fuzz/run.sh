@@ -33,7 +33,8 @@ workroot="${workroot:-$build/fuzz-work}"
 shift $((OPTIND - 1))
 fuzzers=("$@")
 if [ ${#fuzzers[@]} -eq 0 ]; then
-    fuzzers=(fuzz_date fuzz_catalog fuzz_protocol fuzz_evaluate fuzz_cli_csv fuzz_cli_json)
+    fuzzers=(fuzz_date fuzz_catalog fuzz_protocol fuzz_evaluate fuzz_cli_csv fuzz_cli_json
+             fuzz_cli_audit fuzz_cli_audit_json)
     # fuzz_audit_general: the same harness, the audit's general path alone (no fast lane)
     [ -x "$build/tests/fuzz/fuzz_audit" ] && fuzzers+=(fuzz_audit fuzz_audit_general)
 fi

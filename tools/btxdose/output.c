@@ -1,4 +1,5 @@
-/* Text and JSON output of the btxdose tool. */
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Text and JSON output of the btxdose tool (see output.h). */
 #include "output.h"
 
 #include <math.h>
@@ -760,4 +761,146 @@ void output_headroom(const query_info *q, int rc, double units, int json)
         printf("%-11s%s\n", "headroom", "unlimited (no window rule)");
     else
         printf("%-11s%s U\n", "headroom", output_units(units, a));
+}
+
+/* ---- audit ---- */
+
+#define AUDIT_FLAGS 6
+static const char *const flag_names[AUDIT_FLAGS] = {"over_window", "too_soon", "schedule",
+                                                    "over_session", "not_labelled",
+                                                    "not_checked"};
+/* Bit b of btx_audit_result.flags is flag_names[b]: a new flag must be named here. */
+_Static_assert(BTX_AUDIT_OVER_WINDOW == 1 && BTX_AUDIT_NOT_CHECKED == 1 << (AUDIT_FLAGS - 1),
+               "flag_names does not match btx_audit_flag");
+
+/* Whether row i is printed: flagged, and within --limit. */
+static int audit_shown(const audit_report *r, size_t i, size_t shown)
+{
+    return r->results[i].flags != 0 && (r->limit < 0 || shown < (size_t)r->limit);
+}
+
+static void audit_row_json(jw *w, const pop_entry *e, const btx_audit_result *res)
+{
+    const btx_administration *a = &e->row.admin;
+    jw_open(w, NULL, '{');
+    jw_int(w, "line", (long long)e->line);
+    jw_str(w, "patient", e->patient);
+    jw_date(w, "date", a->date);
+    jw_str(w, "product", btx_product_name(a->product));
+    jw_str(w, "indication", a->indication != 0 ? btx_indication_name(a->indication) : "");
+    jw_num(w, "units", a->units);
+    jw_num(w, "window_total", res->window_total);
+    jw_open(w, "flags", '[');
+    for (int b = 0; b < AUDIT_FLAGS; b++)
+        if (res->flags & (1 << b))
+            jw_str(w, NULL, flag_names[b]);
+    jw_close(w, ']');
+    jw_int(w, "rule", res->rule);
+    jw_str(w, "rule_name", res->rule != 0 ? btx_rule_name(res->rule) : "");
+    jw_close(w, '}');
+}
+
+static void audit_json(const audit_report *r, const size_t counts[AUDIT_FLAGS])
+{
+    const btx_policy *p = r->policy;
+    size_t shown = 0;
+    jw w;
+    jw_begin(&w);
+    jw_tool(&w);
+    jw_str(&w, "input", r->pop->name);
+    jw_int(&w, "rows", (long long)r->pop->count);
+    jw_int(&w, "patients", (long long)r->pop->patients);
+    jw_int(&w, "flagged", (long long)r->flagged);
+    jw_open(&w, "window", '{');
+    if (p != NULL && p->window_length > 0) {
+        jw_int(&w, "length", p->window_length);
+        jw_str(&w, "unit", unit_name(p->window_unit));
+    } else {
+        jw_int(&w, "length", 3); /* the label's substance-wide windows */
+        jw_str(&w, "unit", "months");
+    }
+    jw_close(&w, '}');
+    jw_int(&w, "min_spacing_days", p != NULL ? p->min_spacing_days : 0);
+    jw_open(&w, "flag_counts", '{');
+    for (int b = 0; b < AUDIT_FLAGS; b++)
+        jw_int(&w, flag_names[b], (long long)counts[b]);
+    jw_close(&w, '}');
+    jw_open(&w, "flagged_rows", '[');
+    for (size_t i = 0; i < r->pop->count; i++) {
+        if (!audit_shown(r, i, shown))
+            continue;
+        audit_row_json(&w, &r->pop->entries[i], &r->results[i]);
+        shown++;
+    }
+    jw_close(&w, ']');
+    jw_int(&w, "exit_status", r->flagged > 0 ? 1 : 0);
+    jw_end(&w);
+}
+
+/* The flag names joined with commas, padded to the column. */
+static void audit_flags_text(int32_t flags)
+{
+    char buf[128];
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int b = 0; b < AUDIT_FLAGS; b++)
+        if (flags & (1 << b))
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? "," : "",
+                                    flag_names[b]);
+    printf("%-24s", buf);
+}
+
+/* A patient's text in the table: control bytes (a line end inside quotes, a tab) as
+ * '?', so one row stays one line; padded to width bytes as %-*s would. */
+static void text_cell(const char *s, int width)
+{
+    int n = 0;
+    for (; *s != '\0'; s++, n++)
+        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+    printf("%*s", n < width ? width - n : 0, "");
+}
+
+static void audit_row_text(const pop_entry *e, const btx_audit_result *res)
+{
+    char date[BTX_DATE_FORMAT_SIZE];
+    const btx_administration *a = &e->row.admin;
+    printf("%-6zu ", e->line);
+    text_cell(e->patient, 16);
+    printf(" %-10s %-15s %-32s %9.3f %12.3f  ", fmt_date(a->date, date),
+           btx_product_name(a->product),
+           a->indication != 0 ? btx_indication_name(a->indication) : "-", a->units,
+           res->window_total);
+    audit_flags_text(res->flags);
+    printf("  %s\n", res->rule != 0 ? btx_rule_name(res->rule) : "-");
+}
+
+static void audit_text(const audit_report *r, const size_t counts[AUDIT_FLAGS])
+{
+    size_t shown = 0;
+    if (r->flagged > 0)
+        printf("%-6s %-16s %-10s %-15s %-32s %9s %12s  %-24s  %s\n", "line", "patient", "date",
+               "product", "indication", "units", "window_total", "flags", "rule");
+    for (size_t i = 0; i < r->pop->count; i++) {
+        if (!audit_shown(r, i, shown))
+            continue;
+        audit_row_text(&r->pop->entries[i], &r->results[i]);
+        shown++;
+    }
+    if (shown < r->flagged)
+        printf("... %zu more flagged rows (--limit %d)\n", r->flagged - shown, (int)r->limit);
+    printf("%zu rows, %zu patients, %zu flagged:", r->pop->count, r->pop->patients, r->flagged);
+    for (int b = 0; b < AUDIT_FLAGS; b++)
+        printf(" %s %zu%s", flag_names[b], counts[b], b < AUDIT_FLAGS - 1 ? "," : "\n");
+}
+
+void output_audit(const audit_report *r, int json)
+{
+    size_t counts[AUDIT_FLAGS] = {0};
+    for (size_t i = 0; i < r->pop->count; i++)
+        for (int b = 0; b < AUDIT_FLAGS; b++)
+            counts[b] += (size_t)((r->results[i].flags >> b) & 1);
+    if (json)
+        audit_json(r, counts);
+    else
+        audit_text(r, counts);
 }

@@ -1,11 +1,15 @@
-/* What the btxdose tool prints: aligned text for people, JSON (--json) for programs.
- * Everything goes to standard output; errors go to standard error elsewhere. */
-#ifndef BTXDOSE_CLI_OUTPUT_H
-#define BTXDOSE_CLI_OUTPUT_H
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The tool's one output module: what every command prints, as aligned text for people
+ * or as JSON (--json) for programs, through one JSON writer. Everything goes to standard
+ * output; errors go to standard error (cli_error). */
+#ifndef BTXDOSE_TOOL_OUTPUT_H
+#define BTXDOSE_TOOL_OUTPUT_H
 
 #include <stddef.h>
 
 #include <btxdose/btxdose.h>
+
+#include "population.h"
 
 /* The question asked: the history, the patient and policy (NULL when no option gave
  * them) and the dose (product/indication/date; units only for a proposal). */
@@ -41,7 +45,18 @@ void output_next(const query_info *q, int rc, btx_date date, int json);
 /* rc: BTX_OK (units is the answer, INFINITY when no window rule applies) or BTX_EWEIGHT. */
 void output_headroom(const query_info *q, int rc, double units, int json);
 
+/* The audit's answer: the population sorted by population_sort, one result per row. */
+typedef struct audit_report {
+    const population *pop;
+    const btx_audit_result *results;
+    size_t flagged;           /* rows with any flag */
+    const btx_policy *policy; /* NULL: the label's windows, no spacing */
+    int32_t limit;            /* print at most this many flagged rows; -1: all */
+} audit_report;
+
+void output_audit(const audit_report *r, int json);
+
 /* Formats units as the shortest decimal with at most 3 decimals ("155", "234.5"). */
 const char *output_units(double v, char buf[48]);
 
-#endif /* BTXDOSE_CLI_OUTPUT_H */
+#endif /* BTXDOSE_TOOL_OUTPUT_H */

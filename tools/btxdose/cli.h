@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* What every part of the btxdose tool shares: the exit statuses, the command table's
+ * entry, and the one way to report an error (one line on standard error). */
+#ifndef BTXDOSE_TOOL_CLI_H
+#define BTXDOSE_TOOL_CLI_H
+
+#include <stdio.h>
+
+/* Exit statuses, the same for every command (docs/cli.md, "Exit status"). */
+enum {
+    CLI_EXIT_OK = 0,   /* an answer, and nothing against the dose or the rows */
+    CLI_EXIT_NO = 1,   /* a clinical "no": a FAIL, no date, no protocol, a flagged row,
+                          a weight needed */
+    CLI_EXIT_USAGE = 2 /* bad input or usage; also when the output cannot be written */
+};
+
+/* One command of the table in main.c. run() gets argv from the command's name on
+ * (argv[0] is the name) and returns an exit status. */
+typedef struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    unsigned groups;      /* option groups it takes (opt.h), for its help */
+    const char *synopsis; /* arguments after the name, for the help */
+    const char *about;    /* one line: what it answers */
+} cli_command;
+
+int cmd_version(int argc, char **argv);
+int cmd_protocol(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_next(int argc, char **argv);
+int cmd_headroom(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+
+/* Prints the help of one command (name) or of all (NULL) to out. */
+void cli_help(FILE *out, const char *name);
+
+/* Prints "btxdose: " and the formatted message, one line, to standard error. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Bytes an excerpt needs (cli_excerpt). */
+#define CLI_EXCERPT_SIZE 64
+
+/* At most 60 bytes of text for a message, every byte that is not printable ASCII
+ * replaced by '?', "..." when cut. */
+const char *cli_excerpt(const char *text, char buf[CLI_EXCERPT_SIZE]);
+
+/* Trims ASCII spaces and tabs at both ends, in place; returns the new start. */
+char *cli_trim(char *s);
+
+#endif /* BTXDOSE_TOOL_CLI_H */
