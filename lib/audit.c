@@ -29,12 +29,12 @@
  *
  * Speed (docs/performance.md): most rows take a fast lane (`lane`): good, in order, alone
  * on their date or in a same-date pair, of an adult, of a cell of the short path; its
- * tests are stricter forms of the general body's, and it stops before any other row. Rows and results are prefetched
- * a few kilobytes ahead. The trailing window's rows leave it from a small ring of
- * (stamp, units, substance) on the stack rather than from the rows; a stamp is a date
- * offset by a per-patient base, so "same patient and within N days" is one unsigned
- * comparison and a new patient needs no reset; the pass is specialised for windows in
- * days or weeks (start = date - constant) and in months (calendar, cached per date).
+ * tests are stricter forms of the general body's, and it stops before any other row. The
+ * trailing window's rows leave it from a small ring of (stamp, units, substance) on the
+ * stack rather than from the rows; a stamp is a date offset by a per-patient base, so
+ * "same patient and within N days" is one unsigned comparison and a new patient needs no
+ * reset; the pass is specialised for windows in days or weeks (start = date - constant)
+ * and in months (calendar, cached per month).
  */
 #include <stddef.h>
 #include <string.h>
@@ -207,53 +207,37 @@ _Static_assert(sizeof(cell) == 64, "a cell is one cache line");
 #define STATE_SHORT 2 /* the lane's cells */
 #define RING 64
 
-/* Build switches (docs/performance.md, "The fast lanes, measured"). BTX_AUDIT_GENERAL_ONLY
- * (the CMake option of that name; the tests build a second copy of the library with it)
- * sends every row through the general path: its group is counted by run's general body and
- * judged by judge or audit_group, with check_row's tests, rows leaving the trailing window
- * read back from the rows, the calendar for every start in months, no lane, no short path
- * and no prefetch. Its answers must be the lanes' (check_audit_general, fuzz_audit_general).
- * The BTX_AUDIT_NO_* switches turn off one lane each, to measure what it brings. */
-#if defined(BTX_AUDIT_GENERAL_ONLY)
-#define USE_LANE 0        /* lane and short_path: rows alone on their date, in one loop */
-#define USE_PAIR 0        /* lane_pair: same-date pairs stay in the lane */
-#define USE_RING 0        /* rows leave the trailing window from the ring */
-#define USE_MONTH_CACHE 0 /* window starts in months through the per-call cache */
-#define USE_ROW_GOOD 0    /* row_good before check_row */
-#define USE_PREFETCH 0    /* rows and results asked for ahead */
+/* Build switches (docs/performance.md, "The fast lanes, measured again").
+ * BTX_AUDIT_GENERAL_ONLY (the CMake option of that name; the tests build a second copy of
+ * audit.c with it) sends every row through the general path: run's general body counts
+ * its group and judge or audit_group judges it, with check_row's tests, rows leaving the
+ * trailing window read back from the rows and the calendar for every start in months. Its
+ * answers must be the lanes' (check_audit_general, fuzz_audit_general). BTX_AUDIT_NO_LANE,
+ * _NO_PAIR, _NO_MONTH_CACHE and _NO_ROW_GOOD turn off one lane each, to measure it. */
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_LANE)
+#define USE_LANE 0 /* lane: rows alone on their date, through short_path */
 #else
 #define USE_LANE 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_LANE) || defined(BTX_AUDIT_NO_PAIR)
+#define USE_PAIR 0 /* lane_pair: same-date pairs stay in the lane */
+#else
 #define USE_PAIR 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY)
+#define USE_RING 0 /* rows leave the trailing window from the ring (the lane needs it) */
+#else
 #define USE_RING 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_MONTH_CACHE)
+#define USE_MONTH_CACHE 0 /* window starts in months through the per-call cache */
+#else
 #define USE_MONTH_CACHE 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_ROW_GOOD)
+#define USE_ROW_GOOD 0 /* row_good before check_row in the general body */
+#else
 #define USE_ROW_GOOD 1
-#define USE_PREFETCH 1
-#if defined(BTX_AUDIT_NO_LANE)
-#undef USE_LANE
-#undef USE_PAIR
-#define USE_LANE 0
-#define USE_PAIR 0
-#endif
-#if defined(BTX_AUDIT_NO_PAIR)
-#undef USE_PAIR
-#define USE_PAIR 0
-#endif
-#if defined(BTX_AUDIT_NO_RING)
-#undef USE_RING
-#define USE_RING 0
-#endif
-#if defined(BTX_AUDIT_NO_MONTH_CACHE)
-#undef USE_MONTH_CACHE
-#define USE_MONTH_CACHE 0
-#endif
-#if defined(BTX_AUDIT_NO_ROW_GOOD)
-#undef USE_ROW_GOOD
-#define USE_ROW_GOOD 0
-#endif
-#if defined(BTX_AUDIT_NO_PREFETCH)
-#undef USE_PREFETCH
-#define USE_PREFETCH 0
-#endif
 #endif
 
 typedef struct day_total {
@@ -783,9 +767,9 @@ static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_resul
 }
 
 /* Rows leave the trailing window from the row arrays when the ring no longer holds the
- * tail (more than RING rows of a patient in one window): rows of earlier patients, and
- * rows dated before the start. */
-static ALWAYS_INLINE size_t leave_rows(audit *a, size_t tail, uint64_t key, btx_date start)
+ * tail (more than RING rows of a patient in one window), or on the general path alone:
+ * rows of earlier patients, and rows dated before the start. */
+static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date start)
 {
     const btx_audit_row *rows = a->rows;
     while ((rows[tail].patient != key) | (rows[tail].admin.date < start)) {
@@ -794,30 +778,6 @@ static ALWAYS_INLINE size_t leave_rows(audit *a, size_t tail, uint64_t key, btx_
     }
     return tail;
 }
-
-static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date start)
-{
-    return leave_rows(a, tail, key, start);
-}
-
-/* Rows and results PREFETCH_AHEAD rows ahead are asked for now: the hardware prefetcher
- * of some machines (virtual ones among them) does not run far enough ahead of a loop
- * that does this much work per row, and each new cache line would otherwise wait for
- * memory (docs/performance.md). A prefetch never faults; the addresses are computed as
- * integers because they may lie past the arrays' ends. */
-#define PREFETCH_AHEAD 64
-#if USE_PREFETCH && (defined(__GNUC__) || defined(__clang__))
-#define PREFETCH(row, results, i)                                                            \
-    do {                                                                                     \
-        __builtin_prefetch((const void *)((uintptr_t)(row) +                                 \
-                                          PREFETCH_AHEAD * sizeof(btx_audit_row)));          \
-        __builtin_prefetch((const void *)((uintptr_t)&(results)[i] +                         \
-                                          PREFETCH_AHEAD * sizeof(btx_audit_result)),        \
-                           1);                                                               \
-    } while (0)
-#else
-#define PREFETCH(row, results, i) ((void)0)
-#endif
 
 /* Row k (stamp now, substance s, units m) enters the trailing window. */
 static ALWAYS_INLINE void enter(audit *a, size_t k, stamp now, int32_t s, btx_milli m)
@@ -912,7 +872,7 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
         return 0;
     const size_t ci1 = cell_index(&rows[i + 1], 0);
     const cell *c = &a->cells[ci], *c1 = &a->cells[ci1];
-    if (c1->state != STATE_SHORT || (USE_RING && i + 2 - st->tail > RING))
+    if (c1->state != STATE_SHORT || i + 2 - st->tail > RING)
         return 0;
     const stamp base = st->base, now = stamp_of(base, d);
     size_t tail = st->tail;
@@ -923,14 +883,9 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
         st->start_of = d;
         st->start = months_start(a, d);
     }
-    if (USE_RING) {
-        const stamp from = by_days ? now - from_offset
-                                   : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
-        st->tail = leave(a, tail, from);
-    } else {
-        st->tail = leave_rows(a, tail, row->patient,
-                              by_days ? d - (btx_date)from_offset : st->start);
-    }
+    const stamp from = by_days ? now - from_offset
+                               : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
+    st->tail = leave(a, tail, from);
     /* Each cap of a row counts the rows of the row's substance whose indication it
      * names (the row's own always); both rows are judged against the sessions and visits
      * before this date. */
@@ -971,7 +926,6 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
     const size_t end = n - 1 - i > room ? i + room : n - 1;
     while (i < end) {
         const btx_audit_row *row = &rows[i];
-        PREFETCH(row, results, i);
         const uint64_t pp = row[-1].patient, p = row->patient, np = row[1].patient;
         const btx_date pd = row[-1].admin.date, d = row->admin.date, nd = row[1].admin.date;
         btx_milli own;
@@ -1003,7 +957,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
             i += 2;
             continue;
         }
-        if (USE_RING && UNLIKELY(i + 1 - tail > RING))
+        if (UNLIKELY(i + 1 - tail > RING))
             break;
         base += STAMP_PATIENT & (0 - new_patient); /* no branch */
         const int32_t s = c->subst;
@@ -1019,10 +973,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
             }
             from = base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
         }
-        if (USE_RING)
-            tail = leave(a, tail, from);
-        else
-            tail = leave_rows(a, tail, p, by_days ? d - back : st->start);
+        tail = leave(a, tail, from);
         count += short_path(a, c, a->sum[s], own, own, now, d, spacing, &results[i]) != 0;
         if (spacing_on)
             a->last_visit[s] = now;
@@ -1057,7 +1008,6 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             start = st.start;
         }
         const btx_audit_row *row = &rows[i];
-        PREFETCH(row, results, i);
         btx_milli own = USE_ROW_GOOD ? row_good(row) : -1;
         if (UNLIKELY(own < 0)) {
             own = row_checked(row);
@@ -1117,7 +1067,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             const stamp from = base + (uint64_t)((int64_t)start - BTX_DATE_MIN);
             tail = leave(a, tail, from);
         } else {
-            tail = USE_RING ? leave_slow(a, tail, p, start) : leave_rows(a, tail, p, start);
+            tail = leave_slow(a, tail, p, start);
         }
         if (UNLIKELY(!single)) {
             a->base = base;
