@@ -21,10 +21,10 @@
  * status from btx__protocol_find, looked up once per call and per product, indication
  * and population into a table on the stack. A row whose rules are the common ones (a
  * window without a weight part, an interval, at most two caps without a weight part,
- * the label, no age check) takes a short path without branches in the fast lane, alone
- * on its date or in a same-date pair of such rows; every other row takes the general
- * one (judge, audit_group). Results agree with btx_evaluate row by row, and are the
- * same with every row on the general path (BTX_AUDIT_GENERAL_ONLY): see
+ * the label) takes a short path without branches, in the fast lane (alone on its date
+ * or in a same-date pair) or in a small group of such rows; every other row takes the
+ * general one (judge, audit_group). Results agree with btx_evaluate row by row, and are
+ * the same with every row on the general path (BTX_AUDIT_GENERAL_ONLY): see
  * tests/check_audit.c, run both ways.
  *
  * Speed (docs/performance.md): most rows take a fast lane (`lane`): good, in order, alone
@@ -204,7 +204,8 @@ typedef struct cell {
 _Static_assert(sizeof(cell) == 64, "a cell is one cache line");
 
 #define NCELLS (NPROD * NIND * 2)
-#define STATE_SHORT 2 /* the lane's cells */
+#define STATE_SHORT 2 /* the short path, in the lane or not */
+#define STATE_SHORT_AGE 3 /* the short path with an age check, outside the lane */
 #define RING 64
 
 /* Build switches (docs/performance.md, "The fast lanes, measured again").
@@ -213,16 +214,27 @@ _Static_assert(sizeof(cell) == 64, "a cell is one cache line");
  * its group and judge or audit_group judges it, with check_row's tests, rows leaving the
  * trailing window read back from the rows and the calendar for every start in months. Its
  * answers must be the lanes' (check_audit_general, fuzz_audit_general). BTX_AUDIT_NO_LANE,
- * _NO_PAIR, _NO_MONTH_CACHE and _NO_ROW_GOOD turn off one lane each, to measure it. */
+ * _NO_PAIR, _NO_BODY_SHORT, _NO_GROUP_SHORT, _NO_MONTH_CACHE and _NO_ROW_GOOD turn off one
+ * lane each, to measure it. */
 #if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_LANE)
 #define USE_LANE 0 /* lane: rows alone on their date, through short_path */
 #else
 #define USE_LANE 1
 #endif
-#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_LANE) || defined(BTX_AUDIT_NO_PAIR)
+#if !USE_LANE || defined(BTX_AUDIT_NO_PAIR)
 #define USE_PAIR 0 /* lane_pair: same-date pairs stay in the lane */
 #else
 #define USE_PAIR 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_BODY_SHORT)
+#define USE_BODY_SHORT 0 /* short_path for single rows outside the lane */
+#else
+#define USE_BODY_SHORT 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_GROUP_SHORT)
+#define USE_GROUP_SHORT 0 /* short_path for groups of up to GROUP_SHORT rows */
+#else
+#define USE_GROUP_SHORT 1
 #endif
 #if defined(BTX_AUDIT_GENERAL_ONLY)
 #define USE_RING 0 /* rows leave the trailing window from the ring (the lane needs it) */
@@ -358,8 +370,10 @@ static NOINLINE void fill_cell(audit *a, size_t ci, int32_t product, int32_t ind
                 c->age_max = (int16_t)p->age_max_years;
         }
     }
-    /* The short path (the lane's): no weight-based part, no indication window (nor units
-     * counted in one), at most two caps without a weight part, no age check. */
+    /* The short path: no weight-based part, no indication window (nor units counted in
+     * one), at most two caps without a weight part (a row alone on its date is their
+     * whole total). An age check (only for a labelled row) is its BIT_LABEL, outside the
+     * lane. */
     c->cap[0] = c->cap[1] = NO_LIMIT;
     a->cap_ind[ci][0] = a->cap_ind[ci][1] = 0;
     int caps_simple = 1;
@@ -377,7 +391,7 @@ static NOINLINE void fill_cell(audit *a, size_t ci, int32_t product, int32_t ind
     }
     ids[BIT_WINDOW] = c->window_id;
     ids[BIT_SPACING] = BTX_RULE_POLICY_SPACING;
-    ids[BIT_LABEL] = c->label_rule;
+    ids[BIT_LABEL] = (c->age_min | c->age_max) != 0 ? BTX_RULE_LABEL_AGE : c->label_rule;
     int ids_fit = 1; /* rule ids are below 128; a later table might not be */
     for (size_t i = 0; i < 8; i++) {
         ids_fit &= ids[i] >= 0 && ids[i] <= INT8_MAX;
@@ -388,9 +402,8 @@ static NOINLINE void fill_cell(audit *a, size_t ci, int32_t product, int32_t ind
     /* The stamps answer "within N days" for N well below STAMP_PATIENT only (the rule
      * table's intervals are a few months). */
     const int ivl_fits = c->ivl_hi < 50000;
-    const int simple = !per_kg && c->ind_add < 0 && caps_simple && ids_fit && ivl_fits &&
-                       (c->age_min | c->age_max) == 0;
-    c->state = simple ? STATE_SHORT : 1;
+    const int simple = !per_kg && c->ind_add < 0 && caps_simple && ids_fit && ivl_fits;
+    c->state = !simple ? 1 : (c->age_min | c->age_max) != 0 ? STATE_SHORT_AGE : STATE_SHORT;
 }
 
 static int setup(audit *a, const btx_policy *policy, const btx_audit_row *rows)
@@ -606,13 +619,13 @@ static inline int months_open(btx_date d, uint64_t gap, int32_t months)
     return btx__add_months_u(d - (btx_date)gap, months) > d;
 }
 
-/* The short path's result of a row of a STATE_SHORT cell in the lane: `total` is its
- * window total, t0 and t1 what its two caps count (its own units when it is alone on its
- * date), `now` its stamp. Each rule gives a bit; the flags follow from them and the rule
- * is the first bit's. Returns the flags. */
+/* The short path's result of a row of a simple cell: `total` is its window total, t0 and
+ * t1 what its two caps count (its own units when it is alone on its date), `now` its
+ * stamp, `age` whether an age check fails. Each rule gives a bit; the flags follow from
+ * them and the rule is the first bit's. Returns the flags. */
 static ALWAYS_INLINE int32_t short_path(const audit *a, const cell *c, btx_milli total,
                                         btx_milli t0, btx_milli t1, stamp now, btx_date d,
-                                        uint64_t spacing, btx_audit_result *out)
+                                        unsigned age, uint64_t spacing, btx_audit_result *out)
 {
     const uint64_t gap = now - a->last_session[c->slot];
     unsigned soon = gap < (uint64_t)c->ivl_lo;
@@ -622,10 +635,19 @@ static ALWAYS_INLINE int32_t short_path(const audit *a, const cell *c, btx_milli
     const unsigned spaced = now - a->last_visit[c->subst] < spacing;
     const unsigned cap0 = t0 > c->cap[0], cap1 = t1 > c->cap[1];
     const unsigned m = over << BIT_WINDOW | soon << BIT_INTERVAL | spaced << BIT_SPACING |
-                       cap0 << BIT_CAP0 | cap1 << BIT_CAP1 | c->rest_bits;
+                       cap0 << BIT_CAP0 | cap1 << BIT_CAP1 | age << BIT_LABEL | c->rest_bits;
     const int32_t flags = flags_of[m];
     write_result(out, total, flags, c->rule_id[lowest_bit(m)]);
     return flags;
+}
+
+/* Whether an age check of a STATE_SHORT_AGE cell fails (the label's age range). */
+static NOINLINE unsigned age_outside(audit *a, const cell *c, btx_date birth, btx_date d)
+{
+    if (birth == BTX_DATE_UNKNOWN)
+        return 0;
+    return (c->age_min > 0 && !age_at_least(a, birth, c->age_min, d)) ||
+           (c->age_max > 0 && age_at_least(a, birth, c->age_max + 1, d));
 }
 
 /* The general path: the result of row k, whose date's rows are already counted; `own`
@@ -734,10 +756,55 @@ static inline const cell *cell_for(audit *a, const btx_audit_row *row, int pedia
 /* A group of more than one row [i, j): count it whole, then judge each row; after the
  * rows of a date are judged, it is the previous session and visit of the later dates.
  * Stamps of indication 0 are written and never read. */
+#define GROUP_SHORT 8 /* groups up to this size take the short path when they can */
+
 static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_result *results)
 {
     const btx_audit_row *rows = a->rows;
     const stamp now = stamp_of(a->base, rows[i].admin.date);
+    if (USE_GROUP_SHORT && j - i <= GROUP_SHORT) {
+        /* Every row of a simple cell: each cap counts the group's rows of the row's
+         * substance and of the cap's indications (the row's own for a session cap). */
+        const cell *cs[GROUP_SHORT];
+        size_t cis[GROUP_SHORT];
+        btx_milli ms[GROUP_SHORT];
+        uint32_t bits[GROUP_SHORT];
+        int simple = 1;
+        for (size_t k = 0; k < j - i; k++) {
+            const btx_audit_row *row = &rows[i + k];
+            const int pediatric = pediatric_on(a, row->birth_date, row->admin.date);
+            cis[k] = cell_index(row, pediatric);
+            cs[k] = cell_for(a, row, pediatric);
+            simple &= cs[k]->state >= STATE_SHORT;
+            ms[k] = units_of(row);
+            bits[k] = BTX__IND_BIT(row->admin.indication);
+        }
+        if (simple) {
+            const uint64_t spacing = (uint64_t)a->pol.min_spacing_days;
+            size_t count = 0;
+            for (size_t k = 0; k < j - i; k++) {
+                const cell *c = cs[k];
+                const uint32_t in0 = a->cap_ind[cis[k]][0], in1 = a->cap_ind[cis[k]][1];
+                btx_milli t0 = 0, t1 = 0;
+                for (size_t q = 0; q < j - i; q++) { /* without a branch */
+                    const btx_milli same = ms[q] & -(btx_milli)(cs[q]->subst == c->subst);
+                    t0 += same & -(btx_milli)((bits[q] & in0) != 0);
+                    t1 += same & -(btx_milli)((bits[q] & in1) != 0);
+                }
+                const unsigned age =
+                    c->state == STATE_SHORT_AGE
+                        ? age_outside(a, c, rows[i + k].birth_date, rows[i].admin.date)
+                        : 0;
+                count += short_path(a, c, a->sum[c->subst], t0, t1, now, rows[i].admin.date,
+                                    age, spacing, &results[i + k]) != 0;
+            }
+            for (size_t k = 0; k < j - i; k++) {
+                a->last_visit[cs[k]->subst] = now;
+                a->last_session[cs[k]->slot] = now;
+            }
+            return count;
+        }
+    }
     a->group = i + 1;
     for (size_t k = i; k < j; k++) {
         const btx_milli m = units_of(&rows[k]);
@@ -893,10 +960,10 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
     const uint32_t b1 = BTX__IND_BIT(rows[i + 1].admin.indication);
     const btx_milli to1 = s == s1 ? own1 : 0, to0 = s == s1 ? own : 0;
     st->count += short_path(a, c, a->sum[s], own + ((a->cap_ind[ci][0] & b1) ? to1 : 0),
-                            own + ((a->cap_ind[ci][1] & b1) ? to1 : 0), now, d, spacing,
+                            own + ((a->cap_ind[ci][1] & b1) ? to1 : 0), now, d, 0, spacing,
                             &results[i]) != 0;
     st->count += short_path(a, c1, a->sum[s1], own1 + ((a->cap_ind[ci1][0] & b0) ? to0 : 0),
-                            own1 + ((a->cap_ind[ci1][1] & b0) ? to0 : 0), now, d, spacing,
+                            own1 + ((a->cap_ind[ci1][1] & b0) ? to0 : 0), now, d, 0, spacing,
                             &results[i + 1]) != 0;
     a->last_visit[s] = a->last_visit[s1] = now;
     a->last_session[c->slot] = a->last_session[c1->slot] = now;
@@ -974,7 +1041,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
             from = base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
         }
         tail = leave(a, tail, from);
-        count += short_path(a, c, a->sum[s], own, own, now, d, spacing, &results[i]) != 0;
+        count += short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]) != 0;
         if (spacing_on)
             a->last_visit[s] = now;
         a->last_session[c->slot] = now;
@@ -992,6 +1059,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
                              btx_audit_result *restrict results, size_t *flagged,
                              const int by_days, const int spacing_on)
 {
+    const uint64_t spacing = spacing_on ? (uint64_t)a->pol.min_spacing_days : 0;
     const int32_t back = (a->unit == BTX_WEEKS ? 7 * a->length : a->length) - 1;
     size_t count = 0;
     btx_date start_of = BTX_DATE_UNKNOWN, start = 0; /* trailing_start cache (months) */
@@ -1076,10 +1144,19 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             continue;
         }
 
-        a->base = base;
-        if (c->ind_add >= 0)
-            ind_touch(a, c->ind_add, i)->sum += own;
-        count += judge(a, i, own, 1, c, &results[i]) != 0;
+        int32_t flags;
+        if (USE_BODY_SHORT && LIKELY(c->state == STATE_SHORT)) {
+            flags = short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]);
+        } else if (USE_BODY_SHORT && c->state == STATE_SHORT_AGE) {
+            flags = short_path(a, c, a->sum[s], own, own, now, d,
+                               age_outside(a, c, row->birth_date, d), spacing, &results[i]);
+        } else {
+            a->base = base;
+            if (c->ind_add >= 0)
+                ind_touch(a, c->ind_add, i)->sum += own;
+            flags = judge(a, i, own, 1, c, &results[i]);
+        }
+        count += flags != 0;
         a->last_visit[s] = now;
         a->last_session[c->slot] = now;
         i = j;
