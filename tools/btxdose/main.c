@@ -28,7 +28,7 @@ static const cli_command commands[] = {
     {"bill", cmd_bill, OPTG_QUERY | OPTG_UNITS | OPTG_SETTING | OPTG_JSON,
      "--date DATE --product PRODUCT --indication INDICATION --units UNITS [--setting SETTING]",
      "the vials to open, the units discarded and the billing lines (HCPCS, JW/JZ, advisory CPT)"},
-    {"audit", cmd_audit, OPTG_INPUT | OPTG_WINDOW | OPTG_JSON, "--input FILE [options]",
+    {"audit", cmd_audit, OPTG_INPUT | OPTG_WINDOW | OPTG_JSON | OPTG_AUDIT, "--input FILE [options]",
      "every administration of a population, checked (exit 1: a row is flagged)"},
 };
 

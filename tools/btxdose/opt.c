@@ -14,6 +14,7 @@ enum opt_id {
     O_WEIGHT_MAX_AGE, O_WARN_FRACTION, O_HISTORY_COMPLETE,
     O_JSON, O_PEDIATRIC, O_VIAL, O_DILUENT,
     O_UNITS, O_BILL, O_SETTING,
+    O_SORTED, O_OUTPUT, O_OUTPUT_FORMAT,
     O_COUNT
 };
 
@@ -64,6 +65,12 @@ static const struct opt_def {
                    "office (default), hospital_outpatient, asc, cah, rhc, fqhc, inpatient"},
     [O_BILL] = {"--bill", NULL, OPTG_BILL,
                 "also the proposal's vial plan and billing lines (bill)"},
+    [O_SORTED] = {"--sorted", NULL, OPTG_AUDIT,
+                  "the rows are sorted by patient, then date: refuse them if not"},
+    [O_OUTPUT] = {"--output", "FILE", OPTG_AUDIT,
+                  "write every flagged row to FILE (CSV, or JSON Lines)"},
+    [O_OUTPUT_FORMAT] = {"--output-format", "csv|jsonl", OPTG_AUDIT,
+                         "--output's format, instead of its extension"},
 };
 
 void opt_help(FILE *out, unsigned groups)
@@ -233,6 +240,21 @@ static int apply_option(int id, const char *name, const char *value, cli_options
     case O_VIAL:
     case O_DILUENT:
         return apply_dilution(id, name, value, o);
+    case O_SORTED:
+        o->sorted = 1;
+        return 0;
+    case O_OUTPUT:
+        if (*value == '\0' || strcmp(value, "-") == 0) {
+            cli_error("%s: give a file name (standard output holds the report)", name);
+            return -1;
+        }
+        o->output_path = value;
+        return 0;
+    case O_OUTPUT_FORMAT:
+        if (strcmp(value, "csv") != 0 && strcmp(value, "jsonl") != 0)
+            return bad_value(name, value, "csv or jsonl");
+        o->output_format = value;
+        return 0;
     default:
         return apply_policy(id, name, value, o);
     }

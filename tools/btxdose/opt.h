@@ -24,7 +24,8 @@ enum {
     OPTG_PROTOCOL = 1u << 8, /* --pediatric, --vial, --diluent */
     OPTG_UNITS = 1u << 9,    /* --units (bill) */
     OPTG_SETTING = 1u << 10, /* --setting (bill; check with --bill) */
-    OPTG_BILL = 1u << 11     /* --bill (check) */
+    OPTG_BILL = 1u << 11,    /* --bill (check) */
+    OPTG_AUDIT = 1u << 12    /* --sorted, --output FILE, --output-format csv|jsonl */
 };
 
 #define OPT_MAX_POSITIONAL 4
@@ -50,6 +51,9 @@ typedef struct cli_options {
     int have_policy;           /* any policy option given */
     btx_policy policy;
     const char *window_option; /* the --window-* option given, or NULL */
+    int sorted;                /* --sorted */
+    const char *output_path;   /* --output, NULL when not given */
+    const char *output_format; /* "csv", "jsonl" or NULL (from --output's name) */
     const char *positional[OPT_MAX_POSITIONAL];
     size_t npositional;
 } cli_options;
