@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The pandas reference of bench/audit.c (docs/performance.md).
 
     audit_pandas.py ROWS_FILE SUMS_FILE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Population audit (design.md section 6, docs/audit.md).
  *
  * One pass over rows sorted by patient key and date. Rows of one patient and one date
