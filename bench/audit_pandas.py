@@ -26,7 +26,7 @@ ROW = np.dtype([
 ])
 assert ROW.itemsize == 48
 
-# btx_product -> btx_substance (design.md section 3).
+# btx_product -> btx_substance (docs/clinical-data.md, the catalog).
 SUBSTANCE = np.array([0, 1, 1, 2, 3, 4, 5, 6, 7], dtype=np.int8)
 
 
