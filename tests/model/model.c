@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Brute-force reference model (see model.h). Written from design.md sections 3-5,
  * notes/decisions.md and clinical/label-facts.md Part A only; nothing here is read back
@@ -318,7 +319,7 @@ static const model_interval_rule model_intervals[] = {
     {75, BTX_PRODUCT_XEOMIN, {10, 11, 12, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 1},
     {76, BTX_PRODUCT_JEUVEAU, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 1},
     {77, BTX_PRODUCT_LETYBO, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 2},
-    {78, BTX_PRODUCT_DAXXIFY, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 2},
+    {78, BTX_PRODUCT_DAXXIFY, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_SCHEDULE, 2},
     {79, BTX_PRODUCT_MYOBLOC, {6, 0}, 0, 12, BTX_WEEKS, BTX_INTERVAL_MINIMUM, 2},
     {80, BTX_PRODUCT_MYOBLOC, {14, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 1},
 };
