@@ -34,12 +34,19 @@ int cmd_audit(int argc, char **argv);
 /* Prints the help of one command (name) or of all (NULL) to out. */
 void cli_help(FILE *out, const char *name);
 
-/* Prints "btxdose: " and the formatted message, one line, to standard error. */
-void cli_error(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
+/* Marks a printf-like function for the compiler's format checks. mingw-w64 compiles the
+ * tool with its C99 printf (__USE_MINGW_ANSI_STDIO, implied by -std=c11), which knows
+ * %zu: its checks are gnu_printf's, not those of the Microsoft runtime's printf. */
+#if defined(__MINGW32__)
+#define CLI_PRINTF(fmt, args) __attribute__((format(gnu_printf, fmt, args)))
+#elif defined(__GNUC__)
+#define CLI_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define CLI_PRINTF(fmt, args)
 #endif
-    ;
+
+/* Prints "btxdose: " and the formatted message, one line, to standard error. */
+void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /* Bytes an excerpt needs (cli_excerpt). */
 #define CLI_EXCERPT_SIZE 64

@@ -16,9 +16,7 @@
 
 /* ---- messages ---- */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
+CLI_PRINTF(3, 4)
 static int fail_at(const char *name, size_t line, const char *fmt, ...)
 {
     char msg[512];
@@ -114,9 +112,7 @@ static int utf8_step(src *s, int c)
     return 0;
 }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
+CLI_PRINTF(2, 3)
 static int src_fail(src *s, const char *fmt, ...)
 {
     char msg[256];
