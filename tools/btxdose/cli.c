@@ -5,6 +5,14 @@
 #include <stdarg.h>
 #include <string.h>
 
+#ifdef _WIN32
+#include <errno.h>
+#include <fcntl.h>
+#include <io.h>
+#include <stdlib.h>
+#include <windows.h>
+#endif
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
@@ -28,6 +36,47 @@ const char *cli_excerpt(const char *text, char buf[CLI_EXCERPT_SIZE])
     }
     buf[i] = '\0';
     return buf;
+}
+
+FILE *cli_fopen(const char *path, const char *mode)
+{
+#ifdef _WIN32
+    /* fopen would read the name in the ANSI code page: a name outside it cannot be
+     * opened that way. */
+    int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path, -1, NULL, 0);
+    wchar_t wmode[8];
+    size_t i = 0;
+    for (; mode[i] != '\0' && i + 1 < sizeof wmode / sizeof wmode[0]; i++)
+        wmode[i] = (wchar_t)(unsigned char)mode[i];
+    wmode[i] = L'\0';
+    if (n <= 0) {
+        errno = EINVAL; /* not UTF-8: no such name */
+        return NULL;
+    }
+    wchar_t *wpath = malloc((size_t)n * sizeof *wpath);
+    if (wpath == NULL) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    FILE *f = NULL;
+    if (MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path, -1, wpath, n) == n)
+        f = _wfopen(wpath, wmode);
+    else
+        errno = EINVAL;
+    free(wpath);
+    return f;
+#else
+    return fopen(path, mode);
+#endif
+}
+
+int cli_stdin_binary(void)
+{
+#ifdef _WIN32
+    return _setmode(_fileno(stdin), _O_BINARY) == -1 ? -1 : 0;
+#else
+    return 0;
+#endif
 }
 
 char *cli_trim(char *s)

@@ -58,4 +58,13 @@ const char *cli_excerpt(const char *text, char buf[CLI_EXCERPT_SIZE]);
 /* Trims ASCII spaces and tabs at both ends, in place; returns the new start. */
 char *cli_trim(char *s);
 
+/* fopen for a path in UTF-8 (every argument is UTF-8, on Windows too: main.c). On
+ * Windows it opens the file by its UTF-16 name; elsewhere it is fopen. */
+FILE *cli_fopen(const char *path, const char *mode);
+
+/* Standard input as bytes, before the first read: on Windows, binary mode (text mode would
+ * turn CRLF into LF and stop at a Ctrl-Z byte, and the reader checks every byte itself,
+ * docs/windows.md); nothing elsewhere. Returns 0, or -1 when it cannot. */
+int cli_stdin_binary(void);
+
 #endif /* BTXDOSE_TOOL_CLI_H */

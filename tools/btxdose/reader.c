@@ -875,9 +875,13 @@ int reader_read(const char *path, reader_format format, const reader_schema *sch
 {
     const char *name = reader_name(path);
     int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    FILE *f = is_stdin ? stdin : cli_fopen(path, "rb");
     if (f == NULL) {
         cli_error("%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    if (is_stdin && cli_stdin_binary() != 0) {
+        cli_error("%s: cannot read standard input as bytes: %s", name, strerror(errno));
         return -1;
     }
     reader_state *r = malloc(sizeof *r);
