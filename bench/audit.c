@@ -483,9 +483,7 @@ int main(int argc, char **argv)
         printf("libbtxdose %s; policy: 90-day window\n", btx_version());
     }
 
-    btx_policy pol;
-    memset(&pol, 0, sizeof pol);
-    pol.struct_size = sizeof pol;
+    btx_policy pol = BTX_POLICY_INIT;
     pol.window_length = 90;
     pol.window_unit = BTX_DAYS;
 

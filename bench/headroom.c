@@ -73,8 +73,7 @@ int main(int argc, char **argv)
         fill(h, n, start);
         btx_date mid = h[0].date;
         btx_administration p = {mid, BTX_PRODUCT_BOTOX, BTX_INDICATION_CHRONIC_MIGRAINE, 0, 155};
-        btx_finding f[16];
-        f[0].struct_size = sizeof f[0];
+        btx_finding f[16] = {BTX_FINDING_INIT};
         double sink = 0, u;
         size_t count;
         btx_date e;

@@ -21,18 +21,20 @@
  * status from btx__protocol_find, looked up once per call and per product, indication
  * and population into a table on the stack. A row whose rules are the common ones (a
  * window without a weight part, an interval, at most two caps without a weight part,
- * the label) takes a short path without branches, alone on its date or in a small
- * group of such rows; every other row takes the general one (judge). Results agree
- * with btx_evaluate row by row: see tests/check_audit.c.
+ * the label) takes a short path without branches, in the fast lane (alone on its date
+ * or in a same-date pair) or in a small group of such rows; every other row takes the
+ * general one (judge, audit_group). Results agree with btx_evaluate row by row, and are
+ * the same with every row on the general path (BTX_AUDIT_GENERAL_ONLY): see
+ * tests/check_audit.c, run both ways.
  *
  * Speed (docs/performance.md): most rows take a fast lane (`lane`): good, in order, alone
- * on their date, of an adult, of a cell of the short path; its tests are stricter forms of
- * the general body's, and it stops before any other row. Rows and results are prefetched
- * a few kilobytes ahead. The trailing window's rows leave it from a small ring of
- * (stamp, units, substance) on the stack rather than from the rows; a stamp is a date
- * offset by a per-patient base, so "same patient and within N days" is one unsigned
- * comparison and a new patient needs no reset; the pass is specialised for windows in
- * days or weeks (start = date - constant) and in months (calendar, cached per date).
+ * on their date or in a same-date pair, of an adult, of a cell of the short path; its
+ * tests are stricter forms of the general body's, and it stops before any other row. The
+ * trailing window's rows leave it from a small ring of (stamp, units, substance) on the
+ * stack rather than from the rows; a stamp is a date offset by a per-patient base, so
+ * "same patient and within N days" is one unsigned comparison and a new patient needs no
+ * reset; the pass is specialised for windows in days or weeks (start = date - constant)
+ * and in months (calendar, cached per month).
  */
 #include <stddef.h>
 #include <string.h>
@@ -202,9 +204,53 @@ typedef struct cell {
 _Static_assert(sizeof(cell) == 64, "a cell is one cache line");
 
 #define NCELLS (NPROD * NIND * 2)
-#define STATE_SHORT 2
-#define STATE_SHORT_AGE 3 /* the short path with an age check */
+#define STATE_SHORT 2 /* the short path, in the lane or not */
+#define STATE_SHORT_AGE 3 /* the short path with an age check, outside the lane */
 #define RING 64
+
+/* Build switches (docs/performance.md, "The fast lanes, measured again").
+ * BTX_AUDIT_GENERAL_ONLY (the CMake option of that name; the tests build a second copy of
+ * audit.c with it) sends every row through the general path: run's general body counts
+ * its group and judge or audit_group judges it, with check_row's tests, rows leaving the
+ * trailing window read back from the rows and the calendar for every start in months. Its
+ * answers must be the lanes' (check_audit_general, fuzz_audit_general). BTX_AUDIT_NO_LANE,
+ * _NO_PAIR, _NO_BODY_SHORT, _NO_GROUP_SHORT, _NO_MONTH_CACHE and _NO_ROW_GOOD turn off one
+ * lane each, to measure it. */
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_LANE)
+#define USE_LANE 0 /* lane: rows alone on their date, through short_path */
+#else
+#define USE_LANE 1
+#endif
+#if !USE_LANE || defined(BTX_AUDIT_NO_PAIR)
+#define USE_PAIR 0 /* lane_pair: same-date pairs stay in the lane */
+#else
+#define USE_PAIR 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_BODY_SHORT)
+#define USE_BODY_SHORT 0 /* short_path for single rows outside the lane */
+#else
+#define USE_BODY_SHORT 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_GROUP_SHORT)
+#define USE_GROUP_SHORT 0 /* short_path for groups of up to GROUP_SHORT rows */
+#else
+#define USE_GROUP_SHORT 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY)
+#define USE_RING 0 /* rows leave the trailing window from the ring (the lane needs it) */
+#else
+#define USE_RING 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_MONTH_CACHE)
+#define USE_MONTH_CACHE 0 /* window starts in months through the per-call cache */
+#else
+#define USE_MONTH_CACHE 1
+#endif
+#if defined(BTX_AUDIT_GENERAL_ONLY) || defined(BTX_AUDIT_NO_ROW_GOOD)
+#define USE_ROW_GOOD 0 /* row_good before check_row in the general body */
+#else
+#define USE_ROW_GOOD 1
+#endif
 
 typedef struct day_total {
     size_t owner;
@@ -326,7 +372,8 @@ static NOINLINE void fill_cell(audit *a, size_t ci, int32_t product, int32_t ind
     }
     /* The short path: no weight-based part, no indication window (nor units counted in
      * one), at most two caps without a weight part (a row alone on its date is their
-     * whole total). An age check (only for a labelled row) is its BIT_LABEL. */
+     * whole total). An age check (only for a labelled row) is its BIT_LABEL, outside the
+     * lane. */
     c->cap[0] = c->cap[1] = NO_LIMIT;
     a->cap_ind[ci][0] = a->cap_ind[ci][1] = 0;
     int caps_simple = 1;
@@ -521,6 +568,13 @@ static btx_date trailing_start(btx_date d, int32_t length, int32_t unit)
     return btx__months_start_u(d, length); /* d is valid, length at most 3,225 months */
 }
 
+/* The substance window's start on d for windows in months (a->length months). */
+static ALWAYS_INLINE btx_date months_start(audit *a, btx_date d)
+{
+    return USE_MONTH_CACHE ? btx__months_start_cached(a->months, d, a->length)
+                           : btx__months_start_u(d, a->length);
+}
+
 /* ---- rows ---- */
 
 static inline int32_t substance_of(int32_t product)
@@ -567,8 +621,8 @@ static inline int months_open(btx_date d, uint64_t gap, int32_t months)
 
 /* The short path's result of a row of a simple cell: `total` is its window total, t0 and
  * t1 what its two caps count (its own units when it is alone on its date), `now` its
- * stamp. Each rule gives a bit; the flags follow from them and the rule is the first
- * bit's. Returns the flags. */
+ * stamp, `age` whether an age check fails. Each rule gives a bit; the flags follow from
+ * them and the rule is the first bit's. Returns the flags. */
 static ALWAYS_INLINE int32_t short_path(const audit *a, const cell *c, btx_milli total,
                                         btx_milli t0, btx_milli t1, stamp now, btx_date d,
                                         unsigned age, uint64_t spacing, btx_audit_result *out)
@@ -708,7 +762,7 @@ static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_resul
 {
     const btx_audit_row *rows = a->rows;
     const stamp now = stamp_of(a->base, rows[i].admin.date);
-    if (j - i <= GROUP_SHORT) {
+    if (USE_GROUP_SHORT && j - i <= GROUP_SHORT) {
         /* Every row of a simple cell: each cap counts the group's rows of the row's
          * substance and of the cap's indications (the row's own for a session cap). */
         const cell *cs[GROUP_SHORT];
@@ -780,8 +834,8 @@ static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_resul
 }
 
 /* Rows leave the trailing window from the row arrays when the ring no longer holds the
- * tail (more than RING rows of a patient in one window): rows of earlier patients, and
- * rows dated before the start. */
+ * tail (more than RING rows of a patient in one window), or on the general path alone:
+ * rows of earlier patients, and rows dated before the start. */
 static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date start)
 {
     const btx_audit_row *rows = a->rows;
@@ -792,32 +846,15 @@ static NOINLINE size_t leave_slow(audit *a, size_t tail, uint64_t key, btx_date 
     return tail;
 }
 
-/* Rows and results PREFETCH_AHEAD rows ahead are asked for now: the hardware prefetcher
- * of some machines (virtual ones among them) does not run far enough ahead of a loop
- * that does this much work per row, and each new cache line would otherwise wait for
- * memory (docs/performance.md). A prefetch never faults; the addresses are computed as
- * integers because they may lie past the arrays' ends. */
-#define PREFETCH_AHEAD 64
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(row, results, i)                                                            \
-    do {                                                                                     \
-        __builtin_prefetch((const void *)((uintptr_t)(row) +                                 \
-                                          PREFETCH_AHEAD * sizeof(btx_audit_row)));          \
-        __builtin_prefetch((const void *)((uintptr_t)&(results)[i] +                         \
-                                          PREFETCH_AHEAD * sizeof(btx_audit_result)),        \
-                           1);                                                               \
-    } while (0)
-#else
-#define PREFETCH(row, results, i) ((void)0)
-#endif
-
 /* Row k (stamp now, substance s, units m) enters the trailing window. */
 static ALWAYS_INLINE void enter(audit *a, size_t k, stamp now, int32_t s, btx_milli m)
 {
     a->sum[s] += m;
-    a->ring_at[k % RING] = now;
-    a->ring_milli[k % RING] = m;
-    a->ring_subst[k % RING] = (uint8_t)s;
+    if (USE_RING) {
+        a->ring_at[k % RING] = now;
+        a->ring_milli[k % RING] = m;
+        a->ring_subst[k % RING] = (uint8_t)s;
+    }
 }
 
 /* Rows whose stamps are below `from` (the stamp of the window's start) leave the window
@@ -911,7 +948,7 @@ static NOINLINE int lane_pair(audit *a, const btx_audit_row *rows, size_t i,
     enter(a, i + 1, now, s1, own1);
     if (!by_days && d != st->start_of) {
         st->start_of = d;
-        st->start = btx__months_start_cached(a->months, d, a->length);
+        st->start = months_start(a, d);
     }
     const stamp from = by_days ? now - from_offset
                                : base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
@@ -956,7 +993,6 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
     const size_t end = n - 1 - i > room ? i + room : n - 1;
     while (i < end) {
         const btx_audit_row *row = &rows[i];
-        PREFETCH(row, results, i);
         const uint64_t pp = row[-1].patient, p = row->patient, np = row[1].patient;
         const btx_date pd = row[-1].admin.date, d = row->admin.date, nd = row[1].admin.date;
         btx_milli own;
@@ -974,7 +1010,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
             break;
         if (UNLIKELY((np == p) & (nd == d))) {
             /* a pair, if the row after it exists and is of another date */
-            if (i + 2 >= end || ((rows[i + 2].patient == p) & (rows[i + 2].admin.date == d)))
+            if (!USE_PAIR || i + 2 >= end || ((rows[i + 2].patient == p) & (rows[i + 2].admin.date == d)))
                 break;
             st->base = base + (STAMP_PATIENT & (0 - new_patient));
             st->tail = tail;
@@ -1000,7 +1036,7 @@ static ALWAYS_INLINE size_t lane(audit *a, const btx_audit_row *restrict rows, s
         } else {
             if (d != st->start_of) {
                 st->start_of = d;
-                st->start = btx__months_start_cached(a->months, d, a->length);
+                st->start = months_start(a, d);
             }
             from = base + (uint64_t)((int64_t)st->start - BTX_DATE_MIN);
         }
@@ -1030,7 +1066,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
     stamp base = STAMP_PATIENT;
     size_t tail = 0; /* first row that may still be in the trailing window */
     for (size_t i = 0; i < n;) {
-        if (LIKELY(i > 0)) {
+        if (USE_LANE && LIKELY(i > 0)) {
             pass st = {base, tail, count, start_of, start};
             i = lane(a, rows, i, n, results, &st, back, by_days, spacing_on);
             base = st.base;
@@ -1040,8 +1076,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             start = st.start;
         }
         const btx_audit_row *row = &rows[i];
-        PREFETCH(row, results, i);
-        btx_milli own = row_good(row);
+        btx_milli own = USE_ROW_GOOD ? row_good(row) : -1;
         if (UNLIKELY(own < 0)) {
             own = row_checked(row);
             if (own < 0)
@@ -1077,7 +1112,7 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
         const int single = (j >= n) | (next->patient != p) | (next->admin.date != d);
         if (UNLIKELY(!single)) {
             do {
-                btx_milli m = row_good(&rows[j]);
+                btx_milli m = USE_ROW_GOOD ? row_good(&rows[j]) : -1;
                 if (UNLIKELY(m < 0)) {
                     m = row_checked(&rows[j]);
                     if (m < 0)
@@ -1094,9 +1129,9 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
             start = d - back;
         } else if (d != start_of) {
             start_of = d;
-            start = btx__months_start_cached(a->months, d, a->length);
+            start = months_start(a, d);
         }
-        if (LIKELY(j - tail <= RING)) {
+        if (USE_RING && LIKELY(j - tail <= RING)) {
             const stamp from = base + (uint64_t)((int64_t)start - BTX_DATE_MIN);
             tail = leave(a, tail, from);
         } else {
@@ -1110,9 +1145,9 @@ static ALWAYS_INLINE int run(audit *a, const btx_audit_row *restrict rows, size_
         }
 
         int32_t flags;
-        if (LIKELY(c->state == STATE_SHORT)) {
+        if (USE_BODY_SHORT && LIKELY(c->state == STATE_SHORT)) {
             flags = short_path(a, c, a->sum[s], own, own, now, d, 0, spacing, &results[i]);
-        } else if (c->state == STATE_SHORT_AGE) {
+        } else if (USE_BODY_SHORT && c->state == STATE_SHORT_AGE) {
             flags = short_path(a, c, a->sum[s], own, own, now, d,
                                age_outside(a, c, row->birth_date, d), spacing, &results[i]);
         } else {

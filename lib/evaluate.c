@@ -33,6 +33,10 @@ static int load(ctx *c, const btx_patient *patient, const btx_policy *policy,
         rc = btx__load_policy(policy, &c->pol);
     if (rc == BTX_OK)
         rc = btx__load_proposal(proposed, &c->u);
+    if (rc == BTX_OK) {
+        int32_t field;
+        rc = btx__check_patient_on(patient, proposed->date, &field);
+    }
     if (rc == BTX_OK)
         rc = btx_validate_history(history, n, NULL);
     if (rc != BTX_OK)
@@ -47,7 +51,8 @@ static int load(ctx *c, const btx_patient *patient, const btx_policy *policy,
 }
 
 /* The next date after e on which a window limit may change: the 18th birthday, or a
- * bound of the weight's validity. INT32_MAX when none. */
+ * bound of the weight's validity (the day it was measured, from which it counts, and
+ * the day after weight_max_age_days). INT32_MAX when none. */
 static btx_date next_limit_change(const ctx *c, btx_date e)
 {
     btx_date best = INT32_MAX;
@@ -56,15 +61,16 @@ static btx_date next_limit_change(const ctx *c, btx_date e)
         if (b18 > e && b18 < best)
             best = b18;
     }
-    if (c->pat.weight_kg > 0.0 && c->pol.weight_max_age_days > 0 &&
-        c->pat.weight_date != BTX_DATE_UNKNOWN) {
-        /* 64-bit: any non-negative weight_max_age_days is a valid policy. */
-        const int64_t from = (int64_t)c->pat.weight_date - c->pol.weight_max_age_days;
-        const int64_t to = (int64_t)c->pat.weight_date + c->pol.weight_max_age_days + 1;
+    if (c->pat.weight_kg > 0.0 && c->pat.weight_date != BTX_DATE_UNKNOWN) {
+        const btx_date from = c->pat.weight_date;
         if (from > e && from < best)
-            best = (btx_date)from;
-        if (to > e && to < best)
-            best = (btx_date)to;
+            best = from;
+        if (c->pol.weight_max_age_days > 0) {
+            /* 64-bit: any non-negative weight_max_age_days is a valid policy. */
+            const int64_t to = (int64_t)c->pat.weight_date + c->pol.weight_max_age_days + 1;
+            if (to > e && to < best)
+                best = (btx_date)to;
+        }
     }
     return best;
 }

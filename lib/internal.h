@@ -121,6 +121,9 @@ typedef struct btx__policy {
 int btx__check_record(const btx_administration *a, int32_t *field);
 int btx__check_proposal(const btx_administration *a, int32_t *field);
 int btx__check_patient(const btx_patient *p, int32_t *field);
+/* The patient checks, then a date in range (field date) and a birth date not after it
+ * (field birth_date), both BTX_ERANGE. */
+int btx__check_patient_on(const btx_patient *p, btx_date date, int32_t *field);
 int btx__check_policy(const btx_policy *p, int32_t *field);
 int btx__check_audit_row(const btx_audit_row *r, int32_t *field);
 /* The order of row r after prev (keys ascending, dates ascending within a key). */
@@ -132,7 +135,9 @@ int btx__load_policy(const btx_policy *policy, btx__policy *out);
 int btx__load_proposal(const btx_administration *proposed, btx_milli *units);
 /* BTX_ADULT or BTX_PEDIATRIC on day d (unknown birth date: adult). */
 int32_t btx__population_on(const btx__patient *p, btx_date d);
-/* Whether the patient's weight counts on day d under the policy. */
+/* Whether the patient's weight counts on day d under the policy: known, measured on or
+ * before d (when its date is known) and, with weight_max_age_days, at most that many
+ * days before d. */
 int btx__weight_usable(const btx__patient *p, const btx__policy *pol, btx_date d);
 /* A length (>= 1) whose span is at most BTX__MAX_SPAN_DAYS. */
 int btx__length_valid(int32_t length, int32_t unit);

@@ -197,10 +197,12 @@ const btx__protocol_row btx__protocol_rows[] = {
      REGIONS(botox_ped_uls_regions),
      .source = "BOTOX PI §2 Dosage and Administration (pediatric upper limb spasticity, 2 to 17 "
                "years), rev. 2023-11 [S14]"},
+    /* 300-400 U: the manufacturer's page for health professionals (S31, "Maximum Total
+     * Dose: 300 units to 400 units divided among up to 6 muscles"); label evidence since 1.2. */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
-     ADULT, THERAPEUTIC, RANGE(300, 400), SECONDARY,
-     .source = "BOTOX PI §2 Dosage and Administration (adult lower limb spasticity), rev. 2023-11 "
-               "[S29, S31]"},
+     ADULT, THERAPEUTIC, RANGE(300, 400), LABEL,
+     .source = "BOTOX PI §2 Dosage and Administration (adult lower limb spasticity: 300 to 400 "
+               "Units divided among up to 6 muscles), rev. 2023-11 [S31, S29]"},
     /* Labelled (spasticity from 2 years, S11) but its dose was not retrieved ([U]). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, LABEL,
@@ -303,12 +305,18 @@ const btx__protocol_row btx__protocol_rows[] = {
      ADULT, THERAPEUTIC, .dose_units = 120, LABEL,
      .source = "Xeomin PI §2 Dosage and Administration (cervical dystonia, initial dose), rev. "
                "2021 [S54]"},
-    /* Labelled for adults (S56); the dose text (1.25-2.5 U per site, initial at most
-     * 70 U) is from an older HCP page (S53) and stays protocol text. */
+    /* Labelled for adults (S56). The current label's recommended initial total dose,
+     * 50 U (25 U per eye), is seen only on non-primary sources: a Highlights fragment on a
+     * low-authority page (N4), a drug reference (N8) and an AI summary (N11), hence
+     * secondary. The older HCP page's 70 U (35 U per eye) applied to patients pretreated
+     * with onabotulinumtoxinA only (S53) and is not encoded. At most 100 U per session
+     * (50 U per eye) in one secondary source (N8): dose_max_units, so that rule 110 warns
+     * above it; dose_min_units stays 0 (no minimum stated). */
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_BLEPHAROSPASM,
-     ADULT, THERAPEUTIC, LABEL,
-     .source = "Xeomin PI §1 Indications and Usage (blepharospasm, adults; dose text from an older "
-               "HCP page), rev. 2021 [S56, S53]"},
+     ADULT, THERAPEUTIC, .dose_units = 50, .dose_max_units = 100, SECONDARY,
+     .source = "Xeomin PI §2 Dosage and Administration (blepharospasm: recommended initial total "
+               "dose 50 Units, 25 Units per eye; at most 100 Units per session, 50 Units per eye; "
+               "as reproduced by secondary sources), rev. 2021 [N8, N4, N11, S56]"},
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_GLABELLAR_LINES,
      ADULT, COSMETIC, FIXED(20), .units_per_site = 4, .sites = 5, MIN_MONTHS(3), SECONDARY,
      .source = "Xeomin PI §2 Dosage and Administration (upper facial lines: glabellar lines), rev. "
@@ -331,7 +339,8 @@ const btx__protocol_row btx__protocol_rows[] = {
 
     /* ---- Daxxify (daxibotulinumtoxinA-lanm): PI rev. 2023-09 ---- */
     {.product = BTX_PRODUCT_DAXXIFY, .indication = BTX_INDICATION_GLABELLAR_LINES,
-     ADULT, COSMETIC, FIXED(40), .units_per_site = 8, .sites = 5, MIN_MONTHS(3), SECONDARY,
+     ADULT, COSMETIC, FIXED(40), .units_per_site = 8, .sites = 5,
+     EVERY(3, BTX_MONTHS, BTX_INTERVAL_SCHEDULE), SECONDARY,
      .source = "Daxxify PI §2 Dosage and Administration (glabellar lines), rev. 2023-09 [S60, "
                "S61]"},
     {.product = BTX_PRODUCT_DAXXIFY, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,

@@ -93,12 +93,12 @@ int btx__weight_usable(const btx__patient *p, const btx__policy *pol, btx_date d
 {
     if (!(p->weight_kg > 0.0))
         return 0;
+    /* A weight measured after d says nothing about d (docs/semantics.md, "Weight"). */
+    if (p->weight_date != BTX_DATE_UNKNOWN && p->weight_date > d)
+        return 0;
     if (pol->weight_max_age_days == 0)
         return 1;
     if (p->weight_date == BTX_DATE_UNKNOWN)
         return 0;
-    int64_t age = (int64_t)d - p->weight_date;
-    if (age < 0)
-        age = -age;
-    return age <= pol->weight_max_age_days;
+    return (int64_t)d - p->weight_date <= pol->weight_max_age_days;
 }

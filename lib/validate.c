@@ -82,6 +82,19 @@ int btx__check_patient(const btx_patient *p, int32_t *field)
     return BTX_OK;
 }
 
+int btx__check_patient_on(const btx_patient *p, btx_date date, int32_t *field)
+{
+    const int rc = btx__check_patient(p, field);
+    if (rc != BTX_OK)
+        return rc;
+    if (!btx__date_in_range(date))
+        FAIL(BTX_FIELD_DATE, BTX_ERANGE);
+    /* Born after the day asked about: a chart error, never a child not yet born. */
+    if (p && p->birth_date != BTX_DATE_UNKNOWN && p->birth_date > date)
+        FAIL(BTX_FIELD_BIRTH_DATE, BTX_ERANGE);
+    return BTX_OK;
+}
+
 int btx__check_policy(const btx_policy *p, int32_t *field)
 {
     *field = BTX_FIELD_NONE;
@@ -179,6 +192,12 @@ int btx_check_patient(const btx_patient *patient, int32_t *field)
 {
     int32_t local;
     return btx__check_patient(patient, FIELD_OUT(field, local));
+}
+
+int btx_check_patient_on(const btx_patient *patient, btx_date date, int32_t *field)
+{
+    int32_t local;
+    return btx__check_patient_on(patient, date, FIELD_OUT(field, local));
 }
 
 int btx_check_policy(const btx_policy *policy, int32_t *field)

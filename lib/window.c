@@ -248,7 +248,10 @@ int btx_headroom(const btx_patient *patient, const btx_policy *policy,
         return BTX_EINVAL;
     if (!btx__date_in_range(date))
         return BTX_ERANGE;
-    rc = btx_validate_history(history, n, NULL);
+    int32_t field;
+    rc = btx__check_patient_on(patient, date, &field);
+    if (rc == BTX_OK)
+        rc = btx_validate_history(history, n, NULL);
     if (rc != BTX_OK)
         return rc;
 

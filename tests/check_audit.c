@@ -676,6 +676,17 @@ static void one_population(unsigned iter)
         ck_assert_msg(wt == res[i].window_total, "iter %u row %zu: window_total %.3f, expected %.3f",
                       iter, i, res[i].window_total, wt);
 
+        /* A row dated before the birth date: btx_evaluate refuses the question (1.2,
+         * BTX_ERANGE); the audit still judges it by its birth date (pediatric), so there
+         * is nothing to compare. */
+        if (r->birth_date != UNKNOWN && r->birth_date > d) {
+            ck_assert_int_eq(btx_check_patient_on(&(btx_patient){sizeof(btx_patient),
+                                                                 r->weight_kg, r->birth_date,
+                                                                 UNKNOWN},
+                                                  d, NULL),
+                             BTX_ERANGE);
+            continue;
+        }
         btx_patient pat;
         memset(&pat, 0, sizeof pat);
         pat.struct_size = sizeof pat;

@@ -160,6 +160,32 @@ START_TEST(migraine_every_12_weeks)
 }
 END_TEST
 
+/* Daxxify glabellar lines: the label says only that dosing more often than every 3 months
+ * "has not been clinically evaluated" (an advisory), so sooner is a WARNING, not CRITICAL. */
+START_TEST(daxxify_glabellar_every_3_months_is_a_schedule)
+{
+    const btx_date d0 = ymd(2025, 1, 6);
+    btx_administration h[1] = {rec(d0, BTX_PRODUCT_DAXXIFY, GL, 40)};
+    btx_patient adult = {sizeof(btx_patient), 70, ymd(1980, 1, 1), d0};
+    result r;
+    evaluate(&adult, NULL, h, 1, rec(ymd(2025, 3, 6), BTX_PRODUCT_DAXXIFY, GL, 40), &r);
+    const btx_finding *f = find(&r, BTX_FINDING_TOO_SOON, BTX_RULE_DAXXIFY_GLABELLAR_INTERVAL);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->status, BTX_FAIL);
+    ck_assert_int_eq(f->severity, BTX_WARNING);
+    ck_assert_int_eq(f->evidence, BTX_EVIDENCE_SECONDARY);
+    ck_assert_int_eq(f->earliest_date, ymd(2025, 4, 6));
+    ck_assert_ptr_nonnull(strstr(f->source, "not been clinically evaluated"));
+    for (size_t i = 0; i < r.count; i++)
+        ck_assert_int_ne(r.f[i].severity, BTX_CRITICAL);
+
+    evaluate(&adult, NULL, h, 1, rec(ymd(2025, 4, 6), BTX_PRODUCT_DAXXIFY, GL, 40), &r);
+    f = find(&r, BTX_FINDING_TOO_SOON, BTX_RULE_DAXXIFY_GLABELLAR_INTERVAL);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->status, BTX_PASS);
+}
+END_TEST
+
 START_TEST(cosmetic_after_migraine_remaining)
 {
     const btx_date d0 = ymd(2025, 3, 3);
@@ -585,6 +611,7 @@ Suite *evaluate_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, finding_layout_and_names);
     tcase_add_test(tc, migraine_every_12_weeks);
+    tcase_add_test(tc, daxxify_glabellar_every_3_months_is_a_schedule);
     tcase_add_test(tc, cosmetic_after_migraine_remaining);
     tcase_add_test(tc, planned_session_forward_window);
     tcase_add_test(tc, never_above_400);

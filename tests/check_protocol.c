@@ -54,7 +54,7 @@ static const expect_row expected[] = {
     {BTX_PRODUCT_BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, P, THER, 2, 17,
      0, 0, 0, 3, 6, 200, 6, 0, 0, 7, 12, W, MIN, LBL},
     {BTX_PRODUCT_BOTOX, BTX_INDICATION_LOWER_LIMB_SPASTICITY, A, THER, 18, 0,
-     0, 300, 400, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SEC},
+     0, 300, 400, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, LBL},
     {BTX_PRODUCT_BOTOX, BTX_INDICATION_LOWER_LIMB_SPASTICITY, P, THER, 2, 17,
      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, LBL},
     {BTX_PRODUCT_BOTOX, BTX_INDICATION_CERVICAL_DYSTONIA, A, THER, 18, 0,
@@ -103,7 +103,7 @@ static const expect_row expected[] = {
     {BTX_PRODUCT_XEOMIN, BTX_INDICATION_CERVICAL_DYSTONIA, A, THER, 18, 0,
      120, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, LBL},
     {BTX_PRODUCT_XEOMIN, BTX_INDICATION_BLEPHAROSPASM, A, THER, 18, 0,
-     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, LBL},
+     50, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SEC},
     {BTX_PRODUCT_XEOMIN, BTX_INDICATION_GLABELLAR_LINES, A, COSM, 18, 0,
      20, 20, 20, 0, 0, 0, 0, 4, 5, 0, 3, M, MIN, SEC},
     {BTX_PRODUCT_XEOMIN, BTX_INDICATION_LATERAL_CANTHAL_LINES, A, COSM, 18, 0,
@@ -114,7 +114,7 @@ static const expect_row expected[] = {
     {BTX_PRODUCT_JEUVEAU, BTX_INDICATION_GLABELLAR_LINES, A, COSM, 18, 0,
      20, 20, 20, 0, 0, 0, 0, 4, 5, 2, 3, M, MIN, LBL},
     {BTX_PRODUCT_DAXXIFY, BTX_INDICATION_GLABELLAR_LINES, A, COSM, 18, 0,
-     40, 40, 40, 0, 0, 0, 0, 8, 5, 0, 3, M, MIN, SEC},
+     40, 40, 40, 0, 0, 0, 0, 8, 5, 0, 3, M, SCHED, SEC},
     {BTX_PRODUCT_DAXXIFY, BTX_INDICATION_CERVICAL_DYSTONIA, A, THER, 18, 0,
      0, 125, 250, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SEC},
     {BTX_PRODUCT_LETYBO, BTX_INDICATION_GLABELLAR_LINES, A, COSM, 18, 0,
@@ -748,6 +748,8 @@ START_TEST(reconstitution_label_tables)
         {300, 1.5, 20, "20"},
         /* Myobloc 5000 U/mL: 2500 U in 0.5 mL (S70, S40) */
         {2500, 0.5, 500, "500"},
+        /* Jeuveau 100 U vial + 2.5 mL = 4 U per 0.1 mL (S64) */
+        {100, 2.5, 4, "4"},
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         double c = -1;
@@ -774,6 +776,10 @@ START_TEST(dose_volume_vectors)
         {100, 100, 10, 10, "10"},    /* OAB: 100 U in 10 mL */
         {72, 200, 10, 3.6, "3.6"},   /* pediatric NDO 12-<14 kg: 72 U = 3.6 mL */
         {10, 300, 1.5, 0.05, "0.05"},/* Dysport GL: 10 U per 0.05 mL */
+        {4, 100, 2.5, 0.1, "0.1"},   /* Jeuveau: 4 U per 0.1 mL (S64) */
+        {1500, 5000, 1, 0.3, "0.3"}, /* Myobloc ready to use: parotid 1,500 U in 0.3 mL (S69) */
+        {500, 5000, 1, 0.1, "0.1"},  /* ... parotid 500 U in 0.1 mL (S69) */
+        {250, 5000, 1, 0.05, "0.05"},/* ... submandibular 250 U in 0.05 mL (S69) */
         {0, 100, 2, 0, "0"},         /* 0 U is a dose of nothing */
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {

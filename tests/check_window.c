@@ -258,8 +258,13 @@ START_TEST(pediatric_limits_by_weight)
                      BTX_EWEIGHT);
     p.weight_date = d - 30;
     ck_assert_double_eq(headroom(&p, &pol, NULL, 0, BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, d), 200.0);
-    p.weight_date = d + 30; /* |D - weight_date| */
-    ck_assert_double_eq(headroom(&p, &pol, NULL, 0, BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, d), 200.0);
+    /* a weight measured after the date says nothing about it (since 1.2) */
+    p.weight_date = d + 1;
+    ck_assert_int_eq(btx_headroom(&p, &pol, NULL, 0, BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, d, &u),
+                     BTX_EWEIGHT);
+    ck_assert_int_eq(btx_headroom(&p, NULL, NULL, 0, BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, d, &u),
+                     BTX_EWEIGHT);
+    ck_assert_double_eq(headroom(&p, NULL, NULL, 0, BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, d + 1), 200.0);
     p.weight_date = BTX_DATE_UNKNOWN;
     ck_assert_int_eq(btx_headroom(&p, &pol, NULL, 0, BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, d, &u),
                      BTX_EWEIGHT);
@@ -272,7 +277,9 @@ END_TEST
 
 START_TEST(eighteenth_birthday_switches_rules)
 {
-    btx_patient p = {sizeof(btx_patient), 20.0, ymd(2007, 6, 15), ymd(2025, 6, 1)};
+    /* The weight's date unknown: it counts on every date (a dated weight counts only
+     * from the day it was measured). */
+    btx_patient p = {sizeof(btx_patient), 20.0, ymd(2007, 6, 15), BTX_DATE_UNKNOWN};
     ck_assert_double_eq(headroom(&p, NULL, NULL, 0, BOTOX, CM, ymd(2025, 6, 14)), 200.0);
     ck_assert_double_eq(headroom(&p, NULL, NULL, 0, BOTOX, CM, ymd(2025, 6, 15)), 400.0);
     /* 29 February birthday: 18 on 28 February in a common year */

@@ -12,7 +12,6 @@
  * Build: `make` (pkg-config) or CMake with find_package(btxdose 1 CONFIG REQUIRED).
  */
 #include <stdio.h>
-#include <string.h>
 
 #include <btxdose/btxdose.h>
 
@@ -39,15 +38,16 @@ static const struct chart_row order = {"2026-12-01", "Botox", "chronic migraine"
 
 static int to_record(const struct chart_row *row, btx_administration *out)
 {
-    memset(out, 0, sizeof *out); /* flags must be 0 */
-    if (btx_date_parse(row->date, &out->date) != BTX_OK ||
-        btx_product_lookup(row->product, &out->product) != BTX_OK)
+    /* Date unknown, product 0, flags 0: a field left unset is refused, never guessed. */
+    btx_administration a = BTX_ADMINISTRATION_INIT;
+    if (btx_date_parse(row->date, &a.date) != BTX_OK ||
+        btx_product_lookup(row->product, &a.product) != BTX_OK)
         return -1;
-    if (row->indication[0] == '\0')
-        out->indication = 0;
-    else if (btx_indication_lookup(row->indication, &out->indication) != BTX_OK)
-        return -1;
-    out->units = row->units;
+    if (row->indication[0] != '\0' &&
+        btx_indication_lookup(row->indication, &a.indication) != BTX_OK)
+        return -1; /* "" stays 0: not recorded */
+    a.units = row->units;
+    *out = a;
     return 0;
 }
 
@@ -90,19 +90,16 @@ int main(void)
         return 1;
     }
 
-    /* What the EHR knows about the patient, and the clinic's policy. Both are
-     * size-prefixed: set struct_size, zero everything else you do not set. */
-    btx_patient patient;
-    memset(&patient, 0, sizeof patient);
-    patient.struct_size = sizeof patient;
+    /* What the EHR knows about the patient, and the clinic's policy. Start from the
+     * initialisers (struct_size set, birth date and weight unknown, the label's rules);
+     * never from zero bytes, which would make the birth date 1970-01-01. */
+    btx_patient patient = BTX_PATIENT_INIT;
     patient.weight_kg = 68.0;
     if ((rc = btx_date_parse("1979-04-12", &patient.birth_date)) != BTX_OK ||
         (rc = btx_date_parse("2026-10-20", &patient.weight_date)) != BTX_OK)
         return fail("patient dates", rc);
 
-    btx_policy policy;
-    memset(&policy, 0, sizeof policy);
-    policy.struct_size = sizeof policy;
+    btx_policy policy = BTX_POLICY_INIT;
     policy.warn_fraction = 0.8;  /* warn at 80% of a cumulative limit */
     policy.history_complete = 1; /* this EHR holds every administration */
 
@@ -119,10 +116,8 @@ int main(void)
                btx_substance_name(btx_product_substance(proposed.product)));
 
     /* 2. Every finding for the order. findings[0].struct_size sets the stride. */
-    btx_finding findings[16];
+    btx_finding findings[16] = {BTX_FINDING_INIT};
     size_t count = 0;
-    memset(findings, 0, sizeof findings);
-    findings[0].struct_size = sizeof findings[0];
     rc = btx_evaluate(&patient, &policy, history, CHART_ROWS, &proposed, findings,
                       sizeof findings / sizeof findings[0], &count);
     if (rc != BTX_OK) /* BTX_ENOSPC would mean: a larger array, count entries */

@@ -81,6 +81,19 @@ typedef enum btx_audit_flag {
 } btx_audit_flag;
 
 /**
+ * @brief Stable name of one audit flag: "over_window", "too_soon", "schedule",
+ * "over_session", "not_labelled", "not_checked".
+ *
+ * Names one bit: for a #btx_audit_result::flags value, test each #btx_audit_flag bit and
+ * name the bits that are set.
+ * @param[in] flag One #btx_audit_flag value (a single bit).
+ * @return A static string, never NULL; "unknown" for any other value (0, several bits,
+ *         a bit the library does not know).
+ * @since 1.2
+ */
+BTX_API const char *btx_audit_flag_name(int32_t flag);
+
+/**
  * @brief Checks every row of a population in one pass.
  *
  * Each row is judged as #btx_evaluate would judge it as a proposal, given as history the
@@ -113,8 +126,8 @@ typedef enum btx_audit_flag {
  *         #btx_validate_audit.
  * @since 1.1
  */
-BTX_API int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
-                      btx_audit_result *results, size_t *flagged);
+BTX_NODISCARD BTX_API int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_t n,
+                                    btx_audit_result *results, size_t *flagged);
 
 /**
  * @brief Checks every row of a population, as #btx_audit does before it computes.
@@ -132,7 +145,7 @@ BTX_API int btx_audit(const btx_policy *policy, const btx_audit_row *rows, size_
  *         @p n above 0.
  * @since 1.1
  */
-BTX_API int btx_validate_audit(const btx_audit_row *rows, size_t n, size_t *bad_index);
+BTX_NODISCARD BTX_API int btx_validate_audit(const btx_audit_row *rows, size_t n, size_t *bad_index);
 
 /**
  * @brief sizeof(btx_audit_row): always 48.

@@ -164,7 +164,7 @@ typedef struct btx_billing {
  *         #BTX_OK.
  * @since 1.2
  */
-BTX_API int btx_plan_vials(int32_t product, double units, btx_vial_plan *out);
+BTX_NODISCARD BTX_API int btx_plan_vials(int32_t product, double units, btx_vial_plan *out);
 
 /**
  * @brief The billing lines for a dose: HCPCS code, billing units, JW/JZ, advisory CPT.
@@ -205,8 +205,8 @@ BTX_API int btx_plan_vials(int32_t product, double units, btx_vial_plan *out);
  * @return #BTX_OK, or the error above. Nothing is written to @p out unless #BTX_OK.
  * @since 1.2
  */
-BTX_API int btx_bill(int32_t product, int32_t indication, double units, btx_date date,
-                     int32_t setting, btx_billing *out, int32_t *field);
+BTX_NODISCARD BTX_API int btx_bill(int32_t product, int32_t indication, double units, btx_date date,
+                                   int32_t setting, btx_billing *out, int32_t *field);
 
 /**
  * @brief The product and package size behind a package NDC.
@@ -229,7 +229,7 @@ BTX_API int btx_bill(int32_t product, int32_t indication, double units, btx_date
  *         (including samples, such as Daxxify 72960-112-02, and bulk drug substance).
  * @since 1.2
  */
-BTX_API int btx_product_from_ndc(const char *ndc, int32_t *product, double *package_units);
+BTX_NODISCARD BTX_API int btx_product_from_ndc(const char *ndc, int32_t *product, double *package_units);
 
 /**
  * @brief Stable name of a setting: "office", "hospital_outpatient", "asc", "cah", "rhc",
@@ -253,7 +253,7 @@ BTX_API const char *btx_setting_name(int32_t setting);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for any other text.
  * @since 1.2
  */
-BTX_API int btx_setting_lookup(const char *name, int32_t *setting);
+BTX_NODISCARD BTX_API int btx_setting_lookup(const char *name, int32_t *setting);
 
 /**
  * @brief Stable name of a bill status: "drug_lines", "cosmetic_self_pay", "no_code",

@@ -122,7 +122,7 @@ BTX_API const char *btx_product_name(int32_t product);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for any other text.
  * @since 1.0
  */
-BTX_API int btx_product_lookup(const char *name, int32_t *product);
+BTX_NODISCARD BTX_API int btx_product_lookup(const char *name, int32_t *product);
 
 /**
  * @brief Substance of a product.
@@ -158,7 +158,7 @@ BTX_API const char *btx_indication_name(int32_t indication);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for unknown text.
  * @since 1.0
  */
-BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
+BTX_NODISCARD BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
 
 /**
  * @brief Maps an ICD-10-CM code to an indication.
@@ -180,7 +180,7 @@ BTX_API int btx_indication_lookup(const char *name, int32_t *indication);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for a code with no mapping.
  * @since 1.0 (the codes added in 1.2 were #BTX_ENOTFOUND before)
  */
-BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
+BTX_NODISCARD BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
 
 /**
  * @brief Finds a substance by its nonproprietary name.
@@ -197,7 +197,7 @@ BTX_API int btx_indication_from_icd10(const char *code, int32_t *indication);
  * @return #BTX_OK; #BTX_EINVAL for a NULL pointer; #BTX_ENOTFOUND for any other text.
  * @since 1.2
  */
-BTX_API int btx_substance_lookup(const char *name, int32_t *substance);
+BTX_NODISCARD BTX_API int btx_substance_lookup(const char *name, int32_t *substance);
 
 /**
  * @brief The product whose US label covers a substance for an indication.
@@ -218,8 +218,50 @@ BTX_API int btx_substance_lookup(const char *name, int32_t *substance);
  *         indication neither 0 nor in the set.
  * @since 1.2
  */
-BTX_API int btx_product_for_indication(int32_t substance, int32_t indication,
-                                       int32_t *product);
+BTX_NODISCARD BTX_API int btx_product_for_indication(int32_t substance, int32_t indication,
+                                                     int32_t *product);
+
+/**
+ * @brief Stable name of a population: "adult", "pediatric".
+ * @param[in] population A #btx_population value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_population_name(int32_t population);
+
+/**
+ * @brief Stable name of a category: "therapeutic", "cosmetic".
+ * @param[in] category A #btx_category value.
+ * @return A static string, never NULL; "unknown" for a value outside the set (also 0,
+ *         "not stated").
+ * @since 1.2
+ */
+BTX_API const char *btx_category_name(int32_t category);
+
+/**
+ * @brief Stable name of an interval unit: "days", "weeks", "months".
+ * @param[in] unit A #btx_interval_unit value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_interval_unit_name(int32_t unit);
+
+/**
+ * @brief Stable name of an interval kind: "minimum", "schedule".
+ * @param[in] kind A #btx_interval_kind value.
+ * @return A static string, never NULL; "unknown" for a value outside the set.
+ * @since 1.2
+ */
+BTX_API const char *btx_interval_kind_name(int32_t kind);
+
+/**
+ * @brief Stable name of an evidence level: "label", "secondary".
+ * @param[in] evidence A #btx_evidence value.
+ * @return A static string, never NULL; "unknown" for a value outside the set (also 0,
+ *         the value of policy rules and notices, which have no evidence level).
+ * @since 1.2
+ */
+BTX_API const char *btx_evidence_name(int32_t evidence);
 
 #ifdef __cplusplus
 }

@@ -43,7 +43,7 @@ typedef int32_t btx_date;
  *         (2025-02-29); #BTX_ERANGE for a real date outside 1900-01-01..2199-12-31.
  * @since 1.0
  */
-BTX_API int btx_date_from_ymd(int32_t y, int32_t m, int32_t d, btx_date *out);
+BTX_NODISCARD BTX_API int btx_date_from_ymd(int32_t y, int32_t m, int32_t d, btx_date *out);
 
 /**
  * @brief Splits a date into year, month and day.
@@ -55,7 +55,7 @@ BTX_API int btx_date_from_ymd(int32_t y, int32_t m, int32_t d, btx_date *out);
  *         (including #BTX_DATE_UNKNOWN).
  * @since 1.0
  */
-BTX_API int btx_date_to_ymd(btx_date date, int32_t *y, int32_t *m, int32_t *d);
+BTX_NODISCARD BTX_API int btx_date_to_ymd(btx_date date, int32_t *y, int32_t *m, int32_t *d);
 
 /**
  * @brief Parses a strict ISO 8601 calendar date, "YYYY-MM-DD".
@@ -69,7 +69,7 @@ BTX_API int btx_date_to_ymd(btx_date date, int32_t *y, int32_t *m, int32_t *d);
  *         #BTX_ERANGE for a real date outside 1900-01-01..2199-12-31.
  * @since 1.0
  */
-BTX_API int btx_date_parse(const char *text, btx_date *out);
+BTX_NODISCARD BTX_API int btx_date_parse(const char *text, btx_date *out);
 
 /**
  * @brief Writes a date as "YYYY-MM-DD" and a terminating NUL.
@@ -81,7 +81,7 @@ BTX_API int btx_date_parse(const char *text, btx_date *out);
  *         @p size is at least 1; nothing is ever written past @p size).
  * @since 1.0
  */
-BTX_API int btx_date_format(btx_date date, char *buf, size_t size);
+BTX_NODISCARD BTX_API int btx_date_format(btx_date date, char *buf, size_t size);
 
 /**
  * @brief Adds a number of days (negative to go back).
@@ -92,7 +92,7 @@ BTX_API int btx_date_format(btx_date date, char *buf, size_t size);
  *         outside the range.
  * @since 1.0
  */
-BTX_API int btx_date_add_days(btx_date date, int32_t n, btx_date *out);
+BTX_NODISCARD BTX_API int btx_date_add_days(btx_date date, int32_t n, btx_date *out);
 
 /**
  * @brief Adds calendar months (negative to go back), clamping the day to the month's end.
@@ -106,7 +106,7 @@ BTX_API int btx_date_add_days(btx_date date, int32_t n, btx_date *out);
  *         outside the range.
  * @since 1.0
  */
-BTX_API int btx_date_add_months(btx_date date, int32_t n, btx_date *out);
+BTX_NODISCARD BTX_API int btx_date_add_months(btx_date date, int32_t n, btx_date *out);
 
 #ifdef __cplusplus
 }

@@ -20,7 +20,7 @@ extern "C" {
 typedef enum btx_error {
     BTX_OK = 0,        /**< Success. */
     BTX_EINVAL = -1,   /**< NULL, malformed or out-of-set argument, non-zero reserved field. */
-    BTX_ERANGE = -2,   /**< Date or units outside the supported range, NaN, negative. */
+    BTX_ERANGE = -2,   /**< Date or units outside the supported range, NaN, negative; a birth date after the date checked. */
     BTX_ENOTFOUND = -3,/**< No such name, code mapping or protocol. */
     BTX_ENOSPC = -4,   /**< Caller's buffer or array too small; the size needed is reported. */
     BTX_EPARSE = -5,   /**< Text that is not a well-formed value. */

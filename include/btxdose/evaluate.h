@@ -71,6 +71,19 @@ typedef struct btx_finding {
 } btx_finding;
 
 /**
+ * @def BTX_FINDING_INIT
+ * @brief Initialiser of a #btx_finding with struct_size `sizeof(btx_finding)`, numbers 0
+ * and dates #BTX_DATE_UNKNOWN.
+ *
+ * `btx_finding findings[16] = {BTX_FINDING_INIT};` sets the stride in findings[0] (the
+ * other entries are zero; the library overwrites every entry it reports). C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_FINDING_INIT                                                                  \
+    { sizeof(btx_finding), 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, BTX_DATE_UNKNOWN,               \
+      BTX_DATE_UNKNOWN, BTX_DATE_UNKNOWN, 0, NULL, NULL }
+
+/**
  * @brief Checks a proposed dose against every rule that applies.
  *
  * Emits one finding per rule that applies, plus notices (see docs/findings.md for the
@@ -85,13 +98,15 @@ typedef struct btx_finding {
  * @param[in]  capacity  Entries in @p findings.
  * @param[out] count     Number of findings that exist (also when above @p capacity).
  * @return #BTX_OK; #BTX_ENOSPC when @p capacity is below *count (the first @p capacity
- *         are written); #BTX_EINVAL, #BTX_ERANGE, #BTX_EVERSION for bad arguments or records.
+ *         are written); #BTX_EINVAL, #BTX_ERANGE, #BTX_EVERSION for bad arguments or
+ *         records (since 1.2 #BTX_ERANGE also for a birth date after the proposal's date:
+ *         #btx_check_patient_on).
  * @since 1.0
  */
-BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
-                         const btx_administration *history, size_t n,
-                         const btx_administration *proposed, btx_finding *findings,
-                         size_t capacity, size_t *count);
+BTX_NODISCARD BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
+                                       const btx_administration *history, size_t n,
+                                       const btx_administration *proposed, btx_finding *findings,
+                                       size_t capacity, size_t *count);
 
 /**
  * @brief First date on or after the proposal's date on which the dose passes every
@@ -109,12 +124,13 @@ BTX_API int btx_evaluate(const btx_patient *patient, const btx_policy *policy,
  * @return #BTX_OK; #BTX_ENEVER when no date up to 2199-12-31 passes; #BTX_EWEIGHT when
  *         the first date that passes every other rule and the absolute part of a
  *         weight-based window still needs a usable weight; #BTX_EINVAL, #BTX_ERANGE,
- *         #BTX_EVERSION for bad arguments or records.
+ *         #BTX_EVERSION for bad arguments or records (since 1.2 #BTX_ERANGE also for a
+ *         birth date after the proposal's date: #btx_check_patient_on).
  * @since 1.0
  */
-BTX_API int btx_earliest_date(const btx_patient *patient, const btx_policy *policy,
-                              const btx_administration *history, size_t n,
-                              const btx_administration *proposed, btx_date *out);
+BTX_NODISCARD BTX_API int btx_earliest_date(const btx_patient *patient, const btx_policy *policy,
+                                            const btx_administration *history, size_t n,
+                                            const btx_administration *proposed, btx_date *out);
 
 /**
  * @brief Stable name of a finding code ("window_limit", "too_soon", ...).

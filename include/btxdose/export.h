@@ -33,10 +33,20 @@
 
 /**
  * @def BTX_NODISCARD
- * @brief Asks the compiler to warn when a status code is ignored.
+ * @brief Asks the compiler to warn when the status code of a call is ignored.
+ *
+ * Every public function that returns a #btx_error code carries it (since 1.2): a call
+ * whose result is not looked at is a call whose failure goes unnoticed, and its output
+ * arguments are then not written. C++17 and later: `[[nodiscard]]`; gcc and clang
+ * otherwise: `__attribute__((warn_unused_result))` (gcc does not accept a cast to void as
+ * looking at the result: test it, `if (btx_...(...) != BTX_OK)`); other compilers:
+ * nothing. Define it before including a header to choose otherwise (e.g. empty).
+ * @since 1.2
  */
 #ifndef BTX_NODISCARD
-#  if defined(__GNUC__) && __GNUC__ >= 4
+#  if defined(__cplusplus) && __cplusplus >= 201703L
+#    define BTX_NODISCARD [[nodiscard]]
+#  elif defined(__GNUC__) && __GNUC__ >= 4
 #    define BTX_NODISCARD __attribute__((warn_unused_result))
 #  else
 #    define BTX_NODISCARD

@@ -50,6 +50,16 @@ typedef struct btx_protocol {
 } btx_protocol;
 
 /**
+ * @def BTX_PROTOCOL_INIT
+ * @brief Initialiser of a #btx_protocol with struct_size `sizeof(btx_protocol)` and every
+ * other field 0: `btx_protocol p = BTX_PROTOCOL_INIT;`. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_PROTOCOL_INIT                                                                 \
+    { sizeof(btx_protocol), 0, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0,  \
+      0, 0, 0, 0, 0, 0, NULL }
+
+/**
  * @brief One muscle group or treatment area of a protocol.
  *
  * Size-prefixed output struct, like #btx_protocol.
@@ -69,6 +79,14 @@ typedef struct btx_region {
 } btx_region;
 
 /**
+ * @def BTX_REGION_INIT
+ * @brief Initialiser of a #btx_region with struct_size `sizeof(btx_region)` and every
+ * other field 0: `btx_region r = BTX_REGION_INIT;`. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_REGION_INIT { sizeof(btx_region), NULL, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0, 0, 0 }
+
+/**
  * @brief Looks up the label's protocol for a product, indication and population.
  *
  * A pediatric lookup returns the label's pediatric dosing where it has one, else the
@@ -84,8 +102,8 @@ typedef struct btx_region {
  *         #BTX_EVERSION for a struct_size below the 1.0 layout; #BTX_ENOTFOUND as above.
  * @since 1.0
  */
-BTX_API int btx_protocol_lookup(int32_t product, int32_t indication, int32_t population,
-                                btx_protocol *out);
+BTX_NODISCARD BTX_API int btx_protocol_lookup(int32_t product, int32_t indication, int32_t population,
+                                              btx_protocol *out);
 
 /**
  * @brief One region (muscle group or area) of a protocol.
@@ -99,8 +117,8 @@ BTX_API int btx_protocol_lookup(int32_t product, int32_t indication, int32_t pop
  *         protocol exists or @p index is not below its region count.
  * @since 1.0
  */
-BTX_API int btx_protocol_region(int32_t product, int32_t indication, int32_t population,
-                                int32_t index, btx_region *out);
+BTX_NODISCARD BTX_API int btx_protocol_region(int32_t product, int32_t indication, int32_t population,
+                                              int32_t index, btx_region *out);
 
 /**
  * @brief Concentration after reconstitution, in units per 0.1 mL.
@@ -113,7 +131,7 @@ BTX_API int btx_protocol_region(int32_t product, int32_t indication, int32_t pop
  *         infinite or absurd inputs.
  * @since 1.0
  */
-BTX_API int btx_reconstitute(double vial_units, double diluent_ml, double *units_per_0_1ml);
+BTX_NODISCARD BTX_API int btx_reconstitute(double vial_units, double diluent_ml, double *units_per_0_1ml);
 
 /**
  * @brief Volume to draw for a dose from a reconstituted vial.
@@ -127,7 +145,7 @@ BTX_API int btx_reconstitute(double vial_units, double diluent_ml, double *units
  *         infinite or absurd inputs, or a non-positive vial or diluent.
  * @since 1.0
  */
-BTX_API int btx_dose_volume(double units, double vial_units, double diluent_ml, double *ml);
+BTX_NODISCARD BTX_API int btx_dose_volume(double units, double vial_units, double diluent_ml, double *ml);
 
 /**
  * @brief Stable name of a label status ("approved", "not_established", "not_labelled").

@@ -39,15 +39,40 @@ typedef struct btx_administration {
 } btx_administration;
 
 /**
+ * @def BTX_ADMINISTRATION_INIT
+ * @brief Initialiser of a #btx_administration that nothing has been said about yet: date
+ * #BTX_DATE_UNKNOWN, product and indication 0, flags 0, 0 units.
+ *
+ * `btx_administration a = BTX_ADMINISTRATION_INIT;` then set the fields. A record whose
+ * date or product is left unset is refused (#BTX_ERANGE, #BTX_EINVAL) instead of being
+ * read as a dose of 1970-01-01. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_ADMINISTRATION_INIT { BTX_DATE_UNKNOWN, 0, 0, 0, 0.0 }
+
+/**
  * @brief The patient facts the rules need. A NULL patient means birth date and weight
  * unknown. Extensible input struct: see #btx_policy.
  */
 typedef struct btx_patient {
     size_t struct_size;   /**< sizeof the caller's version; smaller than 1.0 is #BTX_EVERSION. */
     double weight_kg;     /**< Body weight; 0 when not known. */
-    btx_date birth_date;  /**< #BTX_DATE_UNKNOWN when not known. */
-    btx_date weight_date; /**< When the weight was measured; #BTX_DATE_UNKNOWN if not known. */
+    btx_date birth_date;  /**< #BTX_DATE_UNKNOWN when not known; after the date checked is #BTX_ERANGE (since 1.2). */
+    btx_date weight_date; /**< When the weight was measured; #BTX_DATE_UNKNOWN if not known. A weight measured after the date checked is not used for it (since 1.2). */
 } btx_patient;
+
+/**
+ * @def BTX_PATIENT_INIT
+ * @brief Initialiser of a #btx_patient about whom nothing is known: struct_size
+ * `sizeof(btx_patient)`, birth date, weight and weight date unknown.
+ *
+ * `btx_patient p = BTX_PATIENT_INIT;` then set what the chart says. Never zero a
+ * patient instead (`memset` or `= {0}`): a zero birth date is 1970-01-01, a real date,
+ * so the age-unknown notice disappears and the rules of that age are applied. C99 and
+ * C++11.
+ * @since 1.2
+ */
+#define BTX_PATIENT_INIT { sizeof(btx_patient), 0.0, BTX_DATE_UNKNOWN, BTX_DATE_UNKNOWN }
 
 /**
  * @brief Caller's policy. A NULL policy means the label's rules, history not declared
@@ -61,11 +86,21 @@ typedef struct btx_policy {
     int32_t window_length;       /**< 0 = label; else replaces the 3-month length of the substance-wide cumulative windows (not the blepharospasm 30 days). */
     int32_t window_unit;         /**< #BTX_DAYS, #BTX_WEEKS or #BTX_MONTHS; ignored when window_length is 0. */
     int32_t min_spacing_days;    /**< Days between visits of one substance on different dates, across indications; 0 = none. */
-    int32_t weight_max_age_days; /**< 0 = any weight counts; else only if |D - weight_date| <= this. */
+    int32_t weight_max_age_days; /**< 0 = any weight measured on or before D counts; else only if 0 <= D - weight_date <= this. A weight dated after D never counts for D (since 1.2). */
     double warn_fraction;        /**< WARNING when a window's total with the proposal is >= this share of its limit and within it; 0 = never. */
     int32_t history_complete;    /**< 1 = the caller declares the history whole; 0 = not. */
     int32_t reserved;            /**< 0. */
 } btx_policy;
+
+/**
+ * @def BTX_POLICY_INIT
+ * @brief Initialiser of a #btx_policy with struct_size `sizeof(btx_policy)` and the
+ * label's rules: the same answers as a NULL policy (history not declared complete).
+ *
+ * `btx_policy pol = BTX_POLICY_INIT;` then set the options wanted. C99 and C++11.
+ * @since 1.2
+ */
+#define BTX_POLICY_INIT { sizeof(btx_policy), 0, 0, 0, 0, 0.0, 0, 0 }
 
 /**
  * @brief Checks every record of a history.
@@ -81,7 +116,7 @@ typedef struct btx_policy {
  *         @p history with @p n above 0.
  * @since 1.0
  */
-BTX_API int btx_validate_history(const btx_administration *history, size_t n, size_t *bad_index);
+BTX_NODISCARD BTX_API int btx_validate_history(const btx_administration *history, size_t n, size_t *bad_index);
 
 /**
  * @brief sizeof(btx_patient) in the 1.0 layout.

@@ -60,7 +60,7 @@ typedef enum btx_rule {
     BTX_RULE_XEOMIN_UPPER_FACE_INTERVAL = 75,      /**< No more often than every 3 months. */
     BTX_RULE_JEUVEAU_GLABELLAR_INTERVAL = 76,      /**< No more often than every 3 months. */
     BTX_RULE_LETYBO_GLABELLAR_INTERVAL = 77,       /**< No more often than every 3 months. */
-    BTX_RULE_DAXXIFY_GLABELLAR_INTERVAL = 78,      /**< No more often than every 3 months. */
+    BTX_RULE_DAXXIFY_GLABELLAR_INTERVAL = 78,      /**< Every 3 months (schedule: more often not clinically evaluated). */
     BTX_RULE_MYOBLOC_CD_INTERVAL = 79,             /**< No sooner than 12 weeks. */
     BTX_RULE_MYOBLOC_SIALORRHEA_INTERVAL = 80,     /**< No more often than every 3 months. */
 

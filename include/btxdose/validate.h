@@ -9,8 +9,9 @@
  * `btxdose` tool, the Python package) can tell its user "units: -5 is out of range"
  * instead of guessing. A function here returns the same code as the call that takes the
  * same argument: #btx_check_record as #btx_validate_history, #btx_check_proposal,
- * #btx_check_patient and #btx_check_policy as #btx_evaluate, #btx_earliest_date and
- * #btx_headroom, #btx_check_audit_row and #btx_check_audit_rows as #btx_audit.
+ * #btx_check_patient, #btx_check_patient_on and #btx_check_policy as #btx_evaluate,
+ * #btx_earliest_date and #btx_headroom, #btx_check_audit_row and #btx_check_audit_rows
+ * as #btx_audit.
  *
  * The checks, in order (the first failing one is reported):
  * - record: date in 1900-01-01..2199-12-31 (#BTX_ERANGE); product a #btx_product
@@ -22,6 +23,11 @@
  *   every byte past it zero (#BTX_EVERSION); weight_kg 0..1000 and not NaN
  *   (#BTX_ERANGE); birth_date, then weight_date, a valid date or #BTX_DATE_UNKNOWN
  *   (#BTX_ERANGE).
+ * - patient on the date checked (#btx_check_patient_on; since 1.2): the patient checks;
+ *   then the date in 1900-01-01..2199-12-31 (#BTX_ERANGE, field #BTX_FIELD_DATE); then
+ *   birth_date, when known, not after the date (#BTX_ERANGE, field
+ *   #BTX_FIELD_BIRTH_DATE). A weight_date after the date is not an error: that weight
+ *   is not used for the date (docs/semantics.md, "Weight").
  * - policy (NULL is valid: the label's rules): struct_size as for the patient
  *   (#BTX_EVERSION); window_length, min_spacing_days, weight_max_age_days not negative
  *   and reserved 0 (#BTX_EINVAL, in that order); history_complete 0 or 1
@@ -29,6 +35,10 @@
  *   above 0: window_unit a #btx_interval_unit (#BTX_EINVAL) and the window at most
  *   100,000 days long (#BTX_ERANGE, field window_length); min_spacing_days at most
  *   100,000 (#BTX_ERANGE).
+ * - the order of the arguments: #btx_evaluate and #btx_earliest_date check the patient,
+ *   the policy, the proposal, then the patient on the proposal's date, then the history;
+ *   #btx_headroom the patient, the policy, the product and indication (#BTX_EINVAL), the
+ *   date (#BTX_ERANGE), the patient on that date, then the history.
  * - audit row: the record checks on @c admin; weight_kg 0..1000 and not NaN
  *   (#BTX_ERANGE); birth_date a valid date or #BTX_DATE_UNKNOWN (#BTX_ERANGE);
  *   reserved 0 (#BTX_EINVAL).
@@ -92,7 +102,7 @@ BTX_API const char *btx_field_name(int32_t field);
  * @return #BTX_OK, or the error #btx_validate_history returns for this record.
  * @since 1.2
  */
-BTX_API int btx_check_record(const btx_administration *record, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_record(const btx_administration *record, int32_t *field);
 
 /**
  * @brief Checks a proposed administration as #btx_evaluate does: a record whose
@@ -102,7 +112,7 @@ BTX_API int btx_check_record(const btx_administration *record, int32_t *field);
  * @return #BTX_OK, or the error #btx_evaluate returns for this proposal.
  * @since 1.2
  */
-BTX_API int btx_check_proposal(const btx_administration *proposed, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_proposal(const btx_administration *proposed, int32_t *field);
 
 /**
  * @brief Checks a patient as #btx_evaluate does.
@@ -111,7 +121,24 @@ BTX_API int btx_check_proposal(const btx_administration *proposed, int32_t *fiel
  * @return #BTX_OK, #BTX_EVERSION or #BTX_ERANGE.
  * @since 1.2
  */
-BTX_API int btx_check_patient(const btx_patient *patient, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_patient(const btx_patient *patient, int32_t *field);
+
+/**
+ * @brief Checks a patient for a question about one date, as #btx_evaluate,
+ * #btx_earliest_date (the proposal's date) and #btx_headroom (its @p date) do: the
+ * checks of #btx_check_patient, then a birth date after @p date is #BTX_ERANGE naming
+ * #BTX_FIELD_BIRTH_DATE.
+ *
+ * A weight measured after @p date is not an error; the library does not use it for
+ * @p date (its weight-based rules are NOT_CHECKED, #btx_headroom gives #BTX_EWEIGHT).
+ * @param[in]  patient The patient; NULL is valid (nothing known).
+ * @param[in]  date    The date checked; outside 1900-01-01..2199-12-31 is #BTX_ERANGE
+ *                     naming #BTX_FIELD_DATE.
+ * @param[out] field   The first bad field, #BTX_FIELD_NONE when good. May be NULL.
+ * @return #BTX_OK, #BTX_EVERSION or #BTX_ERANGE.
+ * @since 1.2
+ */
+BTX_NODISCARD BTX_API int btx_check_patient_on(const btx_patient *patient, btx_date date, int32_t *field);
 
 /**
  * @brief Checks a policy as #btx_evaluate and #btx_audit do.
@@ -120,7 +147,7 @@ BTX_API int btx_check_patient(const btx_patient *patient, int32_t *field);
  * @return #BTX_OK, #BTX_EVERSION, #BTX_EINVAL or #BTX_ERANGE.
  * @since 1.2
  */
-BTX_API int btx_check_policy(const btx_policy *policy, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_policy(const btx_policy *policy, int32_t *field);
 
 /**
  * @brief Checks one audit row as #btx_audit does (not its order: see
@@ -130,7 +157,7 @@ BTX_API int btx_check_policy(const btx_policy *policy, int32_t *field);
  * @return #BTX_OK, #BTX_EINVAL or #BTX_ERANGE.
  * @since 1.2
  */
-BTX_API int btx_check_audit_row(const btx_audit_row *row, int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_audit_row(const btx_audit_row *row, int32_t *field);
 
 /**
  * @brief Checks audit rows and their order as #btx_validate_audit does, naming the field.
@@ -142,8 +169,8 @@ BTX_API int btx_check_audit_row(const btx_audit_row *row, int32_t *field);
  * @return #BTX_OK or the error of the first bad row (as #btx_validate_audit).
  * @since 1.2
  */
-BTX_API int btx_check_audit_rows(const btx_audit_row *rows, size_t n, size_t *bad_index,
-                                 int32_t *field);
+BTX_NODISCARD BTX_API int btx_check_audit_rows(const btx_audit_row *rows, size_t n, size_t *bad_index,
+                                               int32_t *field);
 
 #ifdef __cplusplus
 }

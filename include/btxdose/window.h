@@ -38,8 +38,8 @@ extern "C" {
  *         above 100000 days; any error of #btx_validate_history.
  * @since 1.0
  */
-BTX_API int btx_window_total(const btx_administration *history, size_t n, int32_t substance,
-                             btx_date start, int32_t length, int32_t unit, double *units);
+BTX_NODISCARD BTX_API int btx_window_total(const btx_administration *history, size_t n, int32_t substance,
+                                           btx_date start, int32_t length, int32_t unit, double *units);
 
 /**
  * @brief How many units of a product may still be given on a date under every window rule.
@@ -56,13 +56,16 @@ BTX_API int btx_window_total(const btx_administration *history, size_t n, int32_
  * @param[in]  indication #btx_indication of the dose, or 0 (substance-wide rules only).
  * @param[in]  date       Day of the dose.
  * @param[out] units      Units allowed; INFINITY when no window rule applies.
- * @return #BTX_OK; #BTX_EINVAL, #BTX_ERANGE or #BTX_EVERSION for bad arguments or records;
- *         #BTX_EWEIGHT when a weight-based window applies and no usable weight was given.
+ * @return #BTX_OK; #BTX_EINVAL, #BTX_ERANGE or #BTX_EVERSION for bad arguments or records
+ *         (since 1.2 #BTX_ERANGE also for a birth date after @p date:
+ *         #btx_check_patient_on); #BTX_EWEIGHT when a weight-based window applies and no
+ *         weight usable on @p date was given (none, one measured after @p date, or one
+ *         older than the policy allows).
  * @since 1.0
  */
-BTX_API int btx_headroom(const btx_patient *patient, const btx_policy *policy,
-                         const btx_administration *history, size_t n, int32_t product,
-                         int32_t indication, btx_date date, double *units);
+BTX_NODISCARD BTX_API int btx_headroom(const btx_patient *patient, const btx_policy *policy,
+                                       const btx_administration *history, size_t n, int32_t product,
+                                       int32_t indication, btx_date date, double *units);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 from ctypes import byref, c_double, c_int32, c_size_t, sizeof
 from typing import Any, Iterable, List, Optional, Tuple, Union
@@ -10,7 +11,7 @@ from . import _ffi
 from ._ffi import (Administration_c, BtxError, BtxNoSpaceError, BtxNotFoundError, Finding_c,
                    Protocol_c, Region_c, lib)
 from ._model import (Administration, DateLike, Finding, Patient, Policy, Protocol, Region,
-                     _cstr, from_btx_date, indication_code,
+                     _cstr, evidence_name, from_btx_date, indication_code,
                      product_code, to_btx_date, unit_code)
 from .enums import Indication, LabelStatus, Population, Product, Substance, to_enum
 
@@ -20,6 +21,8 @@ __all__ = [
     "substance_lookup", "product_for_indication",
     "indication_name", "indication_lookup", "indication_from_icd10",
     "label_status_name", "rule_name", "finding_code_name", "status_name", "severity_name",
+    "population_name", "category_name", "interval_unit_name", "interval_kind_name",
+    "evidence_name", "audit_flag_name",
     "add_days", "add_months",
     "protocol", "regions", "reconstitute", "dose_volume",
     "validate_history", "window_total", "headroom", "evaluate", "earliest_date",
@@ -166,6 +169,32 @@ def severity_name(severity: int) -> str:
     return lib.btx_severity_name(int(severity))
 
 
+def population_name(population: int) -> str:
+    """Stable name of a population: "adult", "pediatric" (libbtxdose 1.2)."""
+    return _ffi.optional("btx_population_name")(int(population))
+
+
+def category_name(category: int) -> str:
+    """Stable name of a category: "therapeutic", "cosmetic" (libbtxdose 1.2)."""
+    return _ffi.optional("btx_category_name")(int(category))
+
+
+def interval_unit_name(unit: int) -> str:
+    """Stable name of an interval unit: "days", "weeks", "months" (libbtxdose 1.2)."""
+    return _ffi.optional("btx_interval_unit_name")(int(unit))
+
+
+def interval_kind_name(kind: int) -> str:
+    """Stable name of an interval kind: "minimum", "schedule" (libbtxdose 1.2)."""
+    return _ffi.optional("btx_interval_kind_name")(int(kind))
+
+
+def audit_flag_name(flag: int) -> str:
+    """Stable name of one audit flag bit: "over_window", "too_soon", "schedule",
+    "over_session", "not_labelled", "not_checked" (libbtxdose 1.2)."""
+    return _ffi.optional("btx_audit_flag_name")(int(flag))
+
+
 # --------------------------------------------------------------------------------------
 # Dates
 # --------------------------------------------------------------------------------------
@@ -263,49 +292,81 @@ def dose_volume(units: float, vial_units: float, diluent_ml: float) -> float:
 # --------------------------------------------------------------------------------------
 
 def _record(item: Any, what: str) -> Administration:
+    """An Administration from a record or a tuple; an error in it names ``what`` (e.g.
+    "history[3]") and the item."""
     if isinstance(item, Administration):
         return item
     if isinstance(item, (tuple, list)):
-        return Administration(*item)
+        try:
+            return Administration(*item)
+        except TypeError as err:
+            raise TypeError(f"{what} {item!r}: {err}") from None
+        except BtxError as err:
+            _in_record(err, what, item)
+            raise
     raise TypeError(f"{what}: expected Administration or a (date, product, indication, "
-                    f"units[, flags]) tuple, got {type(item).__name__}")
+                    f"units[, flags]) tuple, got {type(item).__name__} ({item!r})")
 
 
-def _history_array(history: Optional[Iterable[RecordLike]]) -> Tuple[Any, int]:
-    """ONE ctypes array for the whole history (None when empty) and its length."""
-    records = [] if history is None else [
-        _record(item, f"history[{k}]")._to_c() for k, item in enumerate(history)]
+def _in_record(err: BtxError, what: str, item: Any) -> None:
+    """Puts the record's place and value in front of an error's message; sets
+    ``err.index`` for "history[k]"."""
+    err.args = (f"{what} {item!r}: {err}",)
+    if what.startswith("history[") and err.index is None:
+        err.index = int(what[len("history["):-1])
+
+
+def _history_array(history: Iterable[RecordLike]) -> Tuple[Any, int]:
+    """ONE ctypes array for the whole history (None when empty) and its length. The
+    history is required: ``[]`` for none (``None`` is a TypeError, not an empty
+    history)."""
+    if history is None or isinstance(history, (str, bytes)) or \
+            not isinstance(history, collections.abc.Iterable):
+        raise TypeError("history: expected an iterable of Administration records or "
+                        f"(date, product, indication, units) tuples ([] for none), got "
+                        f"{type(history).__name__} ({history!r})")
+    records = [_record(item, f"history[{k}]")._to_c() for k, item in enumerate(history)]
     n = len(records)
     if n == 0:
         return None, 0
     return (Administration_c * n)(*records), n
 
 
-def _patient_ptr(patient: Optional[Patient]) -> Any:
+def _patient_ptr(patient: Optional[Patient], day: int, function: str) -> Any:
+    """The patient for a question about ``day`` (a ``btx_date``): a birth date after it
+    is a :class:`BtxRangeError` naming ``birth_date`` and both dates."""
     if patient is None:
         return None
     if not isinstance(patient, Patient):
-        raise TypeError(f"patient: expected Patient or None, got {type(patient).__name__}")
-    return byref(patient._to_c())
+        raise TypeError(f"patient: expected Patient or None, got {type(patient).__name__} "
+                        f"({patient!r})")
+    c = patient._to_c()
+    patient._check_on(day, function)
+    return byref(c)
 
 
 def _policy_ptr(policy: Optional[Policy]) -> Any:
     if policy is None:
         return None
     if not isinstance(policy, Policy):
-        raise TypeError(f"policy: expected Policy or None, got {type(policy).__name__}")
+        raise TypeError(f"policy: expected Policy or None, got {type(policy).__name__} "
+                        f"({policy!r})")
     return byref(policy._to_c())
 
 
 def _attach_index(err: BtxError, array: Any, n: int) -> None:
-    """After a failed question, names the first bad history record, if one is bad."""
+    """After a failed question, names the first bad history record, if one is bad:
+    ``err.index`` and, in the message, its place and value."""
     if n == 0 or err.index is not None:
         return
     bad = c_size_t(0)
     try:
         lib.btx_validate_history(array, n, byref(bad))
     except BtxError:
-        err.index = bad.value
+        r = array[bad.value]
+        _in_record(err, f"history[{bad.value}]",
+                   (from_btx_date(r.date) if r.date != _ffi.DATE_UNKNOWN else None,
+                    r.product, r.indication, r.units, r.flags))
 
 
 def validate_history(history: Iterable[RecordLike]) -> None:
@@ -320,7 +381,7 @@ def validate_history(history: Iterable[RecordLike]) -> None:
     try:
         lib.btx_validate_history(array, n, byref(bad))
     except BtxError as err:
-        err.index = bad.value
+        _attach_index(err, array, n)
         raise
 
 
@@ -351,18 +412,26 @@ def headroom(history: Iterable[RecordLike], product: Union[Product, int, str],
     """
     array, n = _history_array(history)
     out = c_double(0.0)
+    day = to_btx_date(date)
+    patient_p = _patient_ptr(patient, day, "btx_headroom")
     try:
-        lib.btx_headroom(_patient_ptr(patient), _policy_ptr(policy), array, n,
+        lib.btx_headroom(patient_p, _policy_ptr(policy), array, n,
                          product_code(product), indication_code(indication),
-                         to_btx_date(date), byref(out))
+                         day, byref(out))
     except BtxError as err:
         _attach_index(err, array, n)
         raise
     return out.value
 
 
-def _proposal(proposed: Any) -> Administration_c:
-    return _record(proposed, "proposed")._to_c()
+def _proposal(proposed: Any, function: str) -> Administration_c:
+    """The proposal, which needs an indication (:class:`BtxInvalidError` naming it)."""
+    record = _record(proposed, "proposed")
+    if record.indication is None:
+        raise _ffi.error_for(_ffi.BtxInvalidError.CODE, function,
+                             f"proposed.indication: None: a proposed dose needs its "
+                             f"indication ({record!r})")
+    return record._to_c()
 
 
 def evaluate(history: Iterable[RecordLike], proposed: RecordLike,
@@ -372,12 +441,17 @@ def evaluate(history: Iterable[RecordLike], proposed: RecordLike,
     library's order (windows, intervals, caps, protocol, label, notices).
 
     Findings are data: a broken rule is a finding with status FAIL, not an exception.
-    Exceptions are for bad calls: :class:`BtxInvalidError` (e.g. a proposal without an
-    indication), :class:`BtxRangeError`, :class:`BtxVersionError`.
+    Exceptions are for bad calls: ``TypeError`` for a history that is not an iterable of
+    records (``None`` included: pass ``[]``) or a record, patient or policy of the wrong
+    type; :class:`BtxInvalidError` (e.g. a proposal without an indication),
+    :class:`BtxRangeError` (e.g. the patient's birth date after the proposal's date),
+    each naming the field and the value, and a bad record's place (``history[k]``, also
+    in ``.index``).
     """
     array, n = _history_array(history)
-    prop = _proposal(proposed)
-    patient_p, policy_p = _patient_ptr(patient), _policy_ptr(policy)
+    prop = _proposal(proposed, "btx_evaluate")
+    patient_p = _patient_ptr(patient, prop.date, "btx_evaluate")
+    policy_p = _policy_ptr(policy)
     capacity = max(1, _INITIAL_CAPACITY)
     while True:
         findings = (Finding_c * capacity)()
@@ -407,10 +481,11 @@ def earliest_date(history: Iterable[RecordLike], proposed: RecordLike,
     :class:`BtxWeightError` when that date depends on a weight that was not given.
     """
     array, n = _history_array(history)
-    prop = _proposal(proposed)
+    prop = _proposal(proposed, "btx_earliest_date")
+    patient_p = _patient_ptr(patient, prop.date, "btx_earliest_date")
     out = c_int32(0)
     try:
-        lib.btx_earliest_date(_patient_ptr(patient), _policy_ptr(policy), array, n,
+        lib.btx_earliest_date(patient_p, _policy_ptr(policy), array, n,
                               byref(prop), byref(out))
     except BtxError as err:
         _attach_index(err, array, n)

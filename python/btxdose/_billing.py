@@ -27,7 +27,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Union
 
 from . import _ffi
 from ._ffi import BtxError, BtxNotFoundError, bind, check_status, lib, library_path, to_str
-from ._model import (DateLike, IndicationLike, ProductLike, _as_date, _cstr,
+from ._model import (DateLike, IndicationLike, ProductLike, _as_date, _cstr, resolve_product,
                      _to_btx_date_lenient, indication_code, product_code)
 from .enums import (BillStatus, Category, Evidence, Field, Indication, Product, Setting,
                     WasteModifiers, to_enum)
@@ -208,7 +208,8 @@ class BillLine:
 
     def to_dict(self) -> Dict[str, Any]:
         return {"hcpcs": self.hcpcs, "modifier": self.modifier,
-                "billing_units": self.billing_units}
+                "billing_units": self.billing_units,
+                "modifier_required": self.modifier_required}
 
 
 @dataclass(frozen=True)
@@ -323,8 +324,12 @@ def _named(err: BtxError, detail: str) -> BtxError:
     return _ffi.error_for(err.code, err.function, detail)
 
 
-def _product_arg(product: Any) -> int:
+def _product_arg(product: Any, indication: int = 0) -> int:
+    """A product argument; a name is read with the indication, so that a
+    nonproprietary name is the product labelled for it (as in ``btxdose bill``)."""
     try:
+        if isinstance(product, str) and indication:
+            return resolve_product(product, indication)
         return product_code(product)
     except BtxNotFoundError as err:
         raise _named(err, f"product: no product named {product!r}") from None
@@ -431,8 +436,8 @@ def bill(date: DateLike, product: ProductLike, indication: IndicationLike, units
     except BtxError as err:
         raise _named(err, f"date: {date!r} is not a date (YYYY-MM-DD, 1900-01-01.."
                           "2199-12-31)") from None
-    p = _product_arg(product)
     i = _indication_arg(indication)
+    p = _product_arg(product, i)
     s = _setting_arg(setting)
     u = _units_arg(units)
     out = Billing_c()

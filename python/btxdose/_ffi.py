@@ -409,6 +409,19 @@ class BtxUnavailableError(NotImplementedError):
 OPTIONAL_FUNCTIONS: List[Tuple[str, Sequence[Any], Any, _Errcheck, str]] = [
     ("btx_substance_lookup", [c_char_p, _P_I32], c_int, check_status, "1.2"),
     ("btx_product_for_indication", [c_int32, c_int32, _P_I32], c_int, check_status, "1.2"),
+    # validate.h: the library's own input checks, naming the field (no errcheck: the
+    # caller reads the field before it raises)
+    ("btx_check_record", [_P_ADMIN, _P_I32], c_int, None, "1.2"),
+    ("btx_check_patient", [_P_PATIENT, _P_I32], c_int, None, "1.2"),
+    ("btx_check_patient_on", [_P_PATIENT, c_int32, _P_I32], c_int, None, "1.2"),
+    ("btx_check_policy", [_P_POLICY, _P_I32], c_int, None, "1.2"),
+    # the names of 1.2
+    ("btx_population_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_category_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_interval_unit_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_interval_kind_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_evidence_name", [c_int32], c_char_p, to_str, "1.2"),
+    ("btx_audit_flag_name", [c_int32], c_char_p, to_str, "1.2"),
 ]
 
 _OPTIONAL: Dict[str, Any] = {}

@@ -9,16 +9,17 @@ or names (looked up by the library).
 from __future__ import annotations
 
 import datetime
+import numbers
 from ctypes import byref, c_int32
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Union
+from typing import Any, Callable, Dict, Optional, Union
 
 from . import _ffi
 from ._ffi import (DATE_UNKNOWN, Administration_c, Finding_c, Patient_c, Policy_c,
                    Protocol_c, Region_c, lib)
-from .enums import (Category, Evidence, FindingCode, Indication, IntervalKind, IntervalUnit,
-                    LabelStatus, Population, Product, Rule, Severity, Status, Substance,
-                    to_enum)
+from .enums import (Category, Evidence, Field, FindingCode, Indication, IntervalKind,
+                    IntervalUnit, LabelStatus, Population, Product, Rule, Severity, Status,
+                    Substance, to_enum)
 
 __all__ = [
     "DateLike", "ProductLike", "IndicationLike", "UnitLike",
@@ -71,11 +72,86 @@ def _as_date(value: Any, what: str) -> datetime.date:
     if isinstance(value, str):
         return parse_date(value)
     raise TypeError(f"{what}: expected datetime.date or 'YYYY-MM-DD', "
-                    f"got {type(value).__name__}")
+                    f"got {type(value).__name__} ({value!r})")
 
 
 def _as_optional_date(value: Any, what: str) -> Optional[datetime.date]:
     return None if value is None else _as_date(value, what)
+
+
+# --------------------------------------------------------------------------------------
+# Checks at construction: wrong types are TypeError, bad values a BtxError that is a
+# ValueError (BtxRangeError, BtxInvalidError, BtxParseError) or, for a name the library
+# does not know, a LookupError (BtxNotFoundError). Every message names the field and the
+# value; the values themselves are judged by the library's own checks (validate.h).
+# --------------------------------------------------------------------------------------
+
+_DATE_RANGE = "1900-01-01..2199-12-31"
+
+
+def _type_error(owner: str, name: str, expected: str, value: Any) -> TypeError:
+    return TypeError(f"{owner}.{name}: expected {expected}, got {type(value).__name__} "
+                     f"({value!r})")
+
+
+def _field_date(owner: str, name: str, value: Any) -> datetime.date:
+    """A date field: a date, a datetime (its date) or a strict ISO string."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except _ffi.BtxError as err:
+            what = (f"is outside {_DATE_RANGE}" if err.code == _ffi.BtxRangeError.CODE
+                    else "is not a date YYYY-MM-DD")
+            raise _ffi.error_for(err.code, owner, f"{name}: {value!r} {what}") from None
+    raise _type_error(owner, name, "datetime.date or 'YYYY-MM-DD'", value)
+
+
+def _field_optional_date(owner: str, name: str, value: Any) -> Optional[datetime.date]:
+    return None if value is None else _field_date(owner, name, value)
+
+
+def _field_int(owner: str, name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _type_error(owner, name, "int", value)
+    return int(value)
+
+
+def _field_number(owner: str, name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise _type_error(owner, name, "a number", value)
+    return float(value)
+
+
+def _iso(d: Optional[datetime.date]) -> str:
+    return "unknown" if d is None else d.isoformat()
+
+
+def _library_check(check: str, owner: str, texts: Dict[int, Callable[[], str]],
+                   *args: Any) -> None:
+    """Runs the library's check ``check`` (btx_check_*) on ``args`` and raises its error
+    with the text for the field it names. Nothing with a library older than 1.2 (which
+    has no such check): the call that takes the argument refuses it then."""
+    if not _ffi.has(check):
+        return
+    bad = c_int32(0)
+    rc = _ffi.optional(check)(*args, byref(bad))
+    if rc < 0:
+        text = texts.get(bad.value)
+        detail = text() if text is not None else \
+            f"{_field_name(bad.value)}: refused by the library"
+        raise _ffi.error_for(rc, owner, detail)
+
+
+def _field_name(value: int) -> str:
+    from .enums import Field
+    try:
+        return Field(value).name.lower()
+    except ValueError:
+        return f"field {value}"
 
 
 def to_btx_date(value: Optional[DateLike], what: str = "date") -> int:
@@ -194,6 +270,17 @@ def unit_code(unit: Any) -> int:
     raise TypeError(f"unit: expected IntervalUnit, int or str, got {type(unit).__name__}")
 
 
+def evidence_name(evidence: Any) -> str:
+    """Stable name of an evidence level ("label", "secondary"; ``btx_evidence_name``,
+    libbtxdose 1.2; with an older library the enum's name in lower case)."""
+    if _ffi.has("btx_evidence_name"):
+        return _ffi.optional("btx_evidence_name")(int(evidence))
+    try:
+        return Evidence(int(evidence)).name.lower()
+    except ValueError:
+        return "unknown"
+
+
 def _optional_enum(cls: Any, value: int) -> Any:
     return None if value == 0 else to_enum(cls, value)
 
@@ -216,6 +303,15 @@ class Administration:
     "glabellar lines", 20)`` is BOTOX Cosmetic (:func:`resolve_product`). ``indication``
     None (or 0) means "not recorded": such a record counts in substance-wide windows
     only. ``units`` are label Units of the product (rounded by the library to 0.001 U).
+
+    The record is checked when it is made, by the library's own checks
+    (``btx_check_record``): a wrong type is a ``TypeError`` (``product=None``,
+    ``units=True``, ``date=20250106``), a bad value a ``ValueError`` —
+    :class:`BtxRangeError` for a date outside 1900-01-01..2199-12-31 or units that are
+    NaN, infinite, negative or above 100000, :class:`BtxInvalidError` for a product or
+    indication code outside its set or flags the library does not know,
+    :class:`BtxParseError` for a date string that is not a day — and an unknown name a
+    :class:`BtxNotFoundError`; each message names the field and the value.
     """
     date: datetime.date
     product: Union[Product, int]
@@ -224,17 +320,47 @@ class Administration:
     flags: int = 0
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "date", _as_date(self.date, "Administration.date"))
-        code = indication_code(self.indication)
-        product = resolve_product(self.product, code) if isinstance(self.product, str) \
-            else product_code(self.product)
-        object.__setattr__(self, "product", to_enum(Product, product))
+        owner = "Administration"
+        day = _field_date(owner, "date", self.date)
+        indication = self.indication
+        if indication is None:
+            code = 0
+        elif isinstance(indication, bool) or not isinstance(indication, (int, str)):
+            raise _type_error(owner, "indication", "Indication, int, str or None", indication)
+        else:
+            try:
+                code = indication_code(indication)
+            except _ffi.BtxNotFoundError:
+                raise _ffi.error_for(_ffi.BtxNotFoundError.CODE, owner,
+                                     f"indication: no indication named {indication!r}") \
+                    from None
+        product = self.product
+        if isinstance(product, bool) or not isinstance(product, (int, str)):
+            raise _type_error(owner, "product", "Product, int or str", product)
+        if isinstance(product, str):
+            try:
+                product_value = resolve_product(product, code)
+            except _ffi.BtxNotFoundError:
+                raise _ffi.error_for(_ffi.BtxNotFoundError.CODE, owner,
+                                     f"product: no product named {product!r}") from None
+        else:
+            product_value = int(product)
+        units = _field_number(owner, "units", self.units)
+        flags = _field_int(owner, "flags", self.flags)
+        object.__setattr__(self, "date", day)
+        object.__setattr__(self, "product", to_enum(Product, product_value))
         object.__setattr__(self, "indication", None if code == 0 else to_enum(Indication, code))
-        if not isinstance(self.units, (int, float)):
-            raise TypeError(f"Administration.units: expected a number, got "
-                            f"{type(self.units).__name__}")
-        object.__setattr__(self, "units", float(self.units))
-        object.__setattr__(self, "flags", int(self.flags))
+        object.__setattr__(self, "units", units)
+        object.__setattr__(self, "flags", flags)
+        record = self._to_c()
+        _library_check("btx_check_record", owner, {
+            int(Field.DATE): lambda: f"date: {day.isoformat()} is outside {_DATE_RANGE}",
+            int(Field.PRODUCT): lambda: f"product: {product!r} is not a product",
+            int(Field.INDICATION): lambda: f"indication: {indication!r} is not an indication",
+            int(Field.FLAGS): lambda: f"flags: {flags!r} has a bit the library does not know",
+            int(Field.UNITS): lambda: (f"units: {self.units!r} is not a dose: units must be "
+                                       "finite, 0 to 100000"),
+        }, byref(record))
 
     @property
     def substance(self) -> Union[Substance, int, None]:
@@ -257,22 +383,56 @@ class Patient:
     """What the rules need to know about the patient: ``btx_patient``.
 
     ``None`` means unknown: an unknown birth date gives adult rules (and an AGE_UNKNOWN
-    notice); an unknown weight makes weight-based limits NOT_CHECKED.
+    notice); an unknown weight makes weight-based limits NOT_CHECKED. A weight of 0 is
+    "not known" in C and is kept as None. Checked when made and again when used (the
+    fields may be reassigned): a wrong type is a ``TypeError``, a weight that is NaN,
+    negative or above 1000 kg or a date outside 1900-01-01..2199-12-31 a ``ValueError``
+    (:class:`BtxRangeError`) naming the field and the value. A birth date after the date
+    a question is about is refused by that question (:class:`BtxRangeError` naming
+    ``birth_date``); a weight measured after it is not used for it.
     """
     birth_date: Optional[datetime.date] = None
     weight_kg: Optional[float] = None
     weight_date: Optional[datetime.date] = None
 
     def __post_init__(self) -> None:
-        self.birth_date = _as_optional_date(self.birth_date, "Patient.birth_date")
-        self.weight_date = _as_optional_date(self.weight_date, "Patient.weight_date")
+        self._check()
 
-    def _to_c(self) -> Patient_c:
+    def _check(self) -> None:
+        owner = "Patient"
+        self.birth_date = _field_optional_date(owner, "birth_date", self.birth_date)
+        self.weight_date = _field_optional_date(owner, "weight_date", self.weight_date)
+        if self.weight_kg is not None:
+            weight = _field_number(owner, "weight_kg", self.weight_kg)
+            self.weight_kg = None if weight == 0.0 else weight
+        _library_check("btx_check_patient", owner, {
+            int(Field.WEIGHT_KG): lambda: (f"weight_kg: {self.weight_kg!r} is not a body "
+                                           "weight: 0 to 1000 kg"),
+            int(Field.BIRTH_DATE): lambda: (f"birth_date: {_iso(self.birth_date)} is outside "
+                                            f"{_DATE_RANGE}"),
+            int(Field.WEIGHT_DATE): lambda: (f"weight_date: {_iso(self.weight_date)} is "
+                                             f"outside {_DATE_RANGE}"),
+        }, byref(self._c()))
+
+    def _c(self) -> Patient_c:
         return Patient_c(
             weight_kg=0.0 if self.weight_kg is None else float(self.weight_kg),
             birth_date=_to_btx_date_lenient(self.birth_date, "Patient.birth_date"),
             weight_date=_to_btx_date_lenient(self.weight_date, "Patient.weight_date"),
         )
+
+    def _to_c(self) -> Patient_c:
+        self._check()
+        return self._c()
+
+    def _check_on(self, day: int, function: str) -> None:
+        """Refuses a birth date after ``day`` (a ``btx_date``), as the question about
+        that day will (``btx_check_patient_on``), naming the field and both dates."""
+        _library_check("btx_check_patient_on", function, {
+            int(Field.BIRTH_DATE): lambda: (f"patient.birth_date: {_iso(self.birth_date)} is "
+                                            "after the date checked, "
+                                            f"{_iso(from_btx_date(day))}"),
+        }, byref(self._c()), day)
 
 
 @dataclass
@@ -281,8 +441,13 @@ class Policy:
     history not declared complete (the same as passing no policy).
 
     ``window_length`` 0 keeps the label's 3-month cumulative window; otherwise it replaces
-    it, in ``window_unit`` (days by default). ``min_spacing_days`` 0: no spacing rule.
-    ``weight_max_age_days`` 0: any weight counts. ``warn_fraction`` 0: no warnings.
+    it, in ``window_unit`` (days by default; an :class:`IntervalUnit`, its int value or
+    "days"/"weeks"/"months"). ``min_spacing_days`` 0: no spacing rule.
+    ``weight_max_age_days`` 0: any weight measured on or before the date counts.
+    ``warn_fraction`` 0: no warnings. Checked when made and again when used, by the
+    library's ``btx_check_policy``: a wrong type is a ``TypeError``, a bad value a
+    ``ValueError`` (:class:`BtxInvalidError`, :class:`BtxRangeError`, or ``ValueError``
+    for an unknown unit name) naming the field and the value.
     """
     window_length: int = 0
     window_unit: Union[IntervalUnit, int, str] = IntervalUnit.DAYS
@@ -291,16 +456,57 @@ class Policy:
     warn_fraction: float = 0.0
     history_complete: bool = False
 
-    def _to_c(self) -> Policy_c:
+    def __post_init__(self) -> None:
+        self._check()
+
+    def _check(self) -> None:
+        owner = "Policy"
+        for name in ("window_length", "min_spacing_days", "weight_max_age_days"):
+            setattr(self, name, _field_int(owner, name, getattr(self, name)))
+        unit = self.window_unit
+        if isinstance(unit, bool) or not isinstance(unit, (int, str)):
+            raise _type_error(owner, "window_unit", "IntervalUnit, int or str", unit)
+        if isinstance(unit, str):
+            try:
+                unit = unit_code(unit)
+            except ValueError:
+                raise ValueError(f"Policy.window_unit: {self.window_unit!r} is not 'days', "
+                                 "'weeks' or 'months'") from None
+        self.window_unit = to_enum(IntervalUnit, int(unit))
+        self.warn_fraction = _field_number(owner, "warn_fraction", self.warn_fraction)
+        if not isinstance(self.history_complete, int):
+            raise _type_error(owner, "history_complete", "bool", self.history_complete)
+        if self.history_complete not in (0, 1):
+            raise _ffi.error_for(_ffi.BtxInvalidError.CODE, owner,
+                                 f"history_complete: {self.history_complete!r} is not a bool")
+        self.history_complete = bool(self.history_complete)
+        value = {int(Field.WINDOW_LENGTH): "window_length", int(Field.WINDOW_UNIT): "window_unit",
+                 int(Field.MIN_SPACING_DAYS): "min_spacing_days",
+                 int(Field.WEIGHT_MAX_AGE_DAYS): "weight_max_age_days",
+                 int(Field.WARN_FRACTION): "warn_fraction"}
+        why = {"window_length": "must be 0 or a window of at most 100000 days",
+               "window_unit": "is not days, weeks or months",
+               "min_spacing_days": "must be 0 to 100000",
+               "weight_max_age_days": "must not be negative",
+               "warn_fraction": "must be 0 to 1"}
+        texts = {f: (lambda n=n: f"{n}: {getattr(self, n)!r} {why[n]}")
+                 for f, n in value.items()}
+        _library_check("btx_check_policy", owner, texts, byref(self._c()))
+
+    def _c(self) -> Policy_c:
         return Policy_c(
             window_length=int(self.window_length),
-            window_unit=unit_code(self.window_unit),
+            window_unit=int(self.window_unit),
             min_spacing_days=int(self.min_spacing_days),
             weight_max_age_days=int(self.weight_max_age_days),
             warn_fraction=float(self.warn_fraction),
             history_complete=1 if self.history_complete else 0,
             reserved=0,
         )
+
+    def _to_c(self) -> Policy_c:
+        self._check()
+        return self._c()
 
 
 # --------------------------------------------------------------------------------------
@@ -428,11 +634,14 @@ class Finding:
         return self.status == Status.FAIL
 
     def to_dict(self) -> Dict[str, Any]:
-        """A JSON-friendly dict: names for enums, ISO strings (or None) for dates."""
+        """A JSON-friendly dict: names for enums, ISO strings (or None) for dates. The
+        members and their spellings are those of a finding in ``btxdose check --json``
+        (``evidence`` "label", "secondary" or None)."""
         def iso(d: Optional[datetime.date]) -> Optional[str]:
             return None if d is None else d.isoformat()
         return {
             "code": self.code_name,
+            "code_value": int(self.code),
             "status": self.status_name,
             "severity": self.severity_name,
             "rule": self.rule_name,
@@ -444,7 +653,7 @@ class Finding:
             "window_start": iso(self.window_start),
             "window_end": iso(self.window_end),
             "earliest_date": iso(self.earliest_date),
-            "evidence": None if self.evidence is None else int(self.evidence),
+            "evidence": None if self.evidence is None else evidence_name(self.evidence),
             "message": self.message,
             "source": self.source,
         }

@@ -267,6 +267,50 @@ class MalformedRows(Files):
                 self.assertEqual(len(err.splitlines()), 1, err)
 
 
+    def test_birth_date_after_the_date_checked(self):
+        """A birth date after the date asked about is refused (exit 2) by check, next and
+        headroom, naming --birth-date, both dates and the library's field; on the date
+        itself it is a newborn, not an error."""
+        csv = self.write("h.csv", H_HEADER + H_ROW)
+        for command, args in HISTORY_COMMANDS.items():
+            with self.subTest(command=command):
+                rc, out, err = run(command, "--history", csv, *args,
+                                   "--birth-date", "2026-12-02")
+                self.assertEqual((rc, out), (2, ""), err)
+                self.assertEqual(err, f"btxdose: {command}: --birth-date: libbtxdose refused "
+                                      "the patient's birth_date: 2026-12-02 is after the "
+                                      "date checked, 2026-12-01\n")
+                rc, out, err = run(command, "--history", csv, *args,
+                                   "--birth-date", "2026-12-01", "--weight-kg", "3.5",
+                                   "--weight-date", "2026-12-01")
+                self.assertIn(rc, (0, 1), err)
+                self.assertNotEqual(out, "", err)
+
+    def test_weight_after_the_date_checked(self):
+        """A weight measured after the date asked about is not used: headroom needs the
+        weight (exit 1), check reports the child's window not checked."""
+        csv = self.write("h.csv", H_HEADER + H_ROW)
+        child = ["--birth-date", "2016-01-01", "--weight-kg", "30"]
+        rc, out, err = run("headroom", "--history", csv, "--date", "2026-12-01",
+                           "--product", "botox", *child, "--weight-date", "2026-12-02",
+                           "--json")
+        self.assertEqual(rc, 1, err)
+        self.assertEqual(json.loads(out)["result"], "weight_needed")
+        rc, out, err = run("headroom", "--history", csv, "--date", "2026-12-01",
+                           "--product", "botox", *child, "--weight-date", "2026-12-01",
+                           "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(out)["headroom_units"], 300 - 155)
+        rc, out, err = run("check", "--history", csv, "--propose",
+                           "2026-12-01,botox,upper_limb_spasticity,100", *child,
+                           "--weight-date", "2026-12-02", "--json")
+        findings = json.loads(out)["findings"]
+        window = [f for f in findings if f["rule"] == "ona_pediatric_window"]
+        self.assertEqual(len(window), 1, out)
+        self.assertEqual(window[0]["status"], "not_checked")
+        self.assertIn("measured after this date", window[0]["message"])
+
+
 class RowCounts(Files):
     """The rows read are the data rows of the file, whatever its line ends."""
 

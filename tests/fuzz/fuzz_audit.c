@@ -79,6 +79,8 @@ static void cross_check(const btx_policy *policy, const btx_audit_row *rows, siz
     const btx_audit_row *row = &rows[i];
     if (row->admin.indication == 0)
         return; /* no proposal without an indication; not label-checked either */
+    if (row->birth_date != BTX_DATE_UNKNOWN && row->birth_date > row->admin.date)
+        return; /* btx_evaluate refuses a birth date after the date (1.2); the audit does not */
     btx_administration h[MAX_ROWS];
     size_t hn = 0;
     for (size_t k = 0; k < n; k++)

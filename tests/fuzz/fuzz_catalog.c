@@ -106,9 +106,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* A product found by its substance's name has that substance. */
     int32_t p = 0;
     if (btx_product_lookup(text, &p) == BTX_OK) {
-        const char *sub = btx_substance_name(btx_product_substance(p));
+        const char *substance_name = btx_substance_name(btx_product_substance(p));
         int32_t q = 0;
-        if (btx_product_lookup(sub, &q) == BTX_OK)
+        if (btx_product_lookup(substance_name, &q) == BTX_OK)
             CHECK(btx_product_substance(q) == btx_product_substance(p), "substance");
     }
     free(text);

@@ -342,6 +342,12 @@ static int model_evaluate(const input *in, const btx_administration *h)
         r = E_INVAL;
     if (r != E_OK)
         return r | (pol & ~E_OK);
+    /* Since 1.2: a birth date after the proposal's date. */
+    if (in->patient_buf) {
+        const btx_patient *p = (const btx_patient *)(const void *)in->patient_buf;
+        if (p->birth_date != BTX_DATE_UNKNOWN && p->birth_date > in->prop.date)
+            return E_RANGE | (pol & ~E_OK);
+    }
     r = model_history(h, in->n);
     if (r != E_OK)
         return r | (pol & ~E_OK);

@@ -7,9 +7,10 @@
 # SECONDS per fuzzer (default 20, or $BTX_FUZZ_SECONDS); RUNS stops a fuzzer earlier, after
 # that many executions (the long runs of docs/reliability.md use -r 10000000); BUILD_DIR
 # is the fuzz preset's build tree (default build-fuzz); WORK_DIR defaults to
-# BUILD_DIR/fuzz-work. The committed seeds in tests/fuzz/corpus/<fuzzer>/ are
-# read, never written: new inputs go to WORK_DIR/<fuzzer>/corpus, crashing
-# inputs to WORK_DIR/<fuzzer>/ (crash-*, leak-*, timeout-*).
+# BUILD_DIR/fuzz-work. The committed seeds in tests/fuzz/corpus/<fuzzer>/ (fuzz_audit's
+# for fuzz_audit_general) are read, never written: new inputs go to
+# WORK_DIR/<fuzzer>/corpus, crashing inputs to WORK_DIR/<fuzzer>/ (crash-*, leak-*,
+# timeout-*).
 # Reproduce one with: BUILD_DIR/tests/fuzz/<fuzzer> <file>
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,8 +34,9 @@ shift $((OPTIND - 1))
 fuzzers=("$@")
 if [ ${#fuzzers[@]} -eq 0 ]; then
     fuzzers=(fuzz_date fuzz_catalog fuzz_protocol fuzz_evaluate fuzz_cli_csv fuzz_cli_json
-              fuzz_cli_audit fuzz_cli_audit_json)
-    [ -x "$build/tests/fuzz/fuzz_audit" ] && fuzzers+=(fuzz_audit)
+             fuzz_cli_audit fuzz_cli_audit_json)
+    # fuzz_audit_general: the same harness, the audit's general path alone (no fast lane)
+    [ -x "$build/tests/fuzz/fuzz_audit" ] && fuzzers+=(fuzz_audit fuzz_audit_general)
 fi
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
@@ -53,13 +55,13 @@ for f in "${fuzzers[@]}"; do
     extra=()
     case "$f" in
     fuzz_cli_*) extra+=(-close_fd_mask=2 -max_len=8192) ;; # the reader reports every bad file on stderr
-    fuzz_evaluate | fuzz_audit) extra+=(-max_len=4096) ;;
+    fuzz_evaluate | fuzz_audit | fuzz_audit_general) extra+=(-max_len=4096) ;;
     *) extra+=(-max_len=256) ;;
     esac
     echo "== $f: ${seconds}s =="
     start=$(date +%s)
     if "$bin" -max_total_time="$seconds" -runs="$runs" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$work/" "${extra[@]}" "$work/corpus" "$here/corpus/$f" \
+        -artifact_prefix="$work/" "${extra[@]}" "$work/corpus" "$here/corpus/${f%_general}" \
         >"$work/log" 2>&1; then
         grep -E "^stat::number_of_executed_units|^Done" "$work/log" || true
         echo "wall: $(( $(date +%s) - start )) s"

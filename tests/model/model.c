@@ -167,15 +167,24 @@ int model_weight_usable(const btx_patient *patient, const btx_policy *policy, bt
 {
     if (patient == NULL || !(patient->weight_kg > 0.0))
         return 0;
+    /* Since 1.2 a weight measured after d is not used for d. */
+    if (patient->weight_date != BTX_DATE_UNKNOWN && patient->weight_date > d)
+        return 0;
     int32_t max_age = policy != NULL ? policy->weight_max_age_days : 0;
     if (max_age == 0)
         return 1;
     if (patient->weight_date == BTX_DATE_UNKNOWN)
         return 0;
     int64_t diff = (int64_t)d - (int64_t)patient->weight_date;
-    if (diff < 0)
-        diff = -diff;
     return diff <= max_age;
+}
+
+int model_patient_on(const btx_patient *patient, btx_date d)
+{
+    /* Since 1.2: born after the date checked is a range error. */
+    if (patient != NULL && patient->birth_date != BTX_DATE_UNKNOWN && patient->birth_date > d)
+        return BTX_ERANGE;
+    return BTX_OK;
 }
 
 /* ------------------------------------------------------------------ windows */
@@ -257,6 +266,8 @@ int model_headroom(const btx_patient *patient, const btx_policy *policy,
 {
     *milli = 0;
     *infinite = 0;
+    if (model_patient_on(patient, date) != BTX_OK)
+        return BTX_ERANGE;
     if (model_substance(product) != BTX_SUBSTANCE_ONABOTULINUMTOXINA) {
         *infinite = 1;
         return BTX_OK;
@@ -307,7 +318,7 @@ static const model_interval_rule model_intervals[] = {
     {75, BTX_PRODUCT_XEOMIN, {10, 11, 12, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 1},
     {76, BTX_PRODUCT_JEUVEAU, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 1},
     {77, BTX_PRODUCT_LETYBO, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 2},
-    {78, BTX_PRODUCT_DAXXIFY, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 2},
+    {78, BTX_PRODUCT_DAXXIFY, {10, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_SCHEDULE, 2},
     {79, BTX_PRODUCT_MYOBLOC, {6, 0}, 0, 12, BTX_WEEKS, BTX_INTERVAL_MINIMUM, 2},
     {80, BTX_PRODUCT_MYOBLOC, {14, 0}, 0, 3, BTX_MONTHS, BTX_INTERVAL_MINIMUM, 1},
 };
@@ -445,11 +456,16 @@ static btx_date model_quiet_date(const btx_patient *patient, const btx_policy *p
         if (b18 + 1 > q)
             q = b18 + 1;
     }
-    if (patient != NULL && policy != NULL && policy->weight_max_age_days > 0 &&
-        patient->weight_date != BTX_DATE_UNKNOWN) {
-        btx_date wl = patient->weight_date + policy->weight_max_age_days + 1;
-        if (wl > q)
-            q = wl;
+    if (patient != NULL && patient->weight_date != BTX_DATE_UNKNOWN) {
+        /* The weight counts from the day it was measured ... */
+        if (patient->weight_date + 1 > q)
+            q = patient->weight_date + 1;
+        /* ... for weight_max_age_days. */
+        if (policy != NULL && policy->weight_max_age_days > 0) {
+            btx_date wl = patient->weight_date + policy->weight_max_age_days + 1;
+            if (wl > q)
+                q = wl;
+        }
     }
     return q < BTX_DATE_MAX ? q : BTX_DATE_MAX;
 }
@@ -484,6 +500,8 @@ int model_earliest_date(const btx_patient *patient, const btx_policy *policy,
                         const btx_administration *h, size_t n,
                         const btx_administration *proposed, btx_date *out)
 {
+    if (model_patient_on(patient, proposed->date) != BTX_OK)
+        return BTX_ERANGE;
     int32_t sub = model_substance(proposed->product);
     int64_t u = model_milli(proposed->units);
     int ona = sub == BTX_SUBSTANCE_ONABOTULINUMTOXINA;
@@ -538,9 +556,12 @@ static int model_warn(const btx_policy *policy, int64_t with, int64_t limit)
 
 size_t model_evaluate(const btx_patient *patient, const btx_policy *policy,
                       const btx_administration *h, size_t n,
-                      const btx_administration *proposed, model_finding *out)
+                      const btx_administration *proposed, model_finding *out, int *rc)
 {
     size_t k = 0;
+    *rc = model_patient_on(patient, proposed->date);
+    if (*rc != BTX_OK)
+        return 0;
     const btx_date d = proposed->date;
     const int32_t product = proposed->product;
     const int32_t ind = proposed->indication;

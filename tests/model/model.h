@@ -31,8 +31,11 @@ int32_t model_substance(int32_t product);
 /* ---- patient ---- */
 /* BTX_ADULT or BTX_PEDIATRIC on day d (unknown birth date: adult). */
 int model_population(const btx_patient *patient, btx_date d);
-/* Whether the patient's weight counts on day d under the policy. */
+/* Whether the patient's weight counts on day d under the policy (never a weight
+ * measured after d). */
 int model_weight_usable(const btx_patient *patient, const btx_policy *policy, btx_date d);
+/* BTX_ERANGE for a birth date after d (a question about d), else BTX_OK. */
+int model_patient_on(const btx_patient *patient, btx_date d);
 /* Completed years of age on d (birth date must be known). */
 int32_t model_age(btx_date birth, btx_date d);
 btx_date model_birthday(btx_date birth, int32_t years);
@@ -53,8 +56,9 @@ model_worst model_worst_window(const btx_administration *h, size_t n, int32_t su
                                int32_t only_indication, btx_date date, int32_t length,
                                int32_t unit);
 
-/* Headroom in milli-units; *infinite = 1 when no window rule applies. Returns BTX_OK or
- * BTX_EWEIGHT. Inputs must be valid. */
+/* Headroom in milli-units; *infinite = 1 when no window rule applies. Returns BTX_OK,
+ * BTX_EWEIGHT, or BTX_ERANGE for a birth date after the date. Inputs must otherwise be
+ * valid. */
 int model_headroom(const btx_patient *patient, const btx_policy *policy,
                    const btx_administration *h, size_t n, int32_t product, int32_t indication,
                    btx_date date, int64_t *milli, int *infinite);
@@ -91,6 +95,8 @@ int model_spacing_pass(const btx_administration *h, size_t n, int32_t substance,
                        btx_date date, int32_t days);
 
 /* ---- earliest date ---- */
+/* BTX_OK (*out set), BTX_ENEVER, BTX_EWEIGHT, or BTX_ERANGE for a birth date after the
+ * proposal's date. */
 int model_earliest_date(const btx_patient *patient, const btx_policy *policy,
                         const btx_administration *h, size_t n,
                         const btx_administration *proposed, btx_date *out);
@@ -106,9 +112,10 @@ typedef struct model_finding {
 
 #define MODEL_MAX_FINDINGS 32
 
-/* Expected findings in order; returns their count (at most MODEL_MAX_FINDINGS). */
+/* Expected findings in order; returns their count (at most MODEL_MAX_FINDINGS). *rc is
+ * BTX_OK, or BTX_ERANGE (no findings) for a birth date after the proposal's date. */
 size_t model_evaluate(const btx_patient *patient, const btx_policy *policy,
                       const btx_administration *h, size_t n,
-                      const btx_administration *proposed, model_finding *out);
+                      const btx_administration *proposed, model_finding *out, int *rc);
 
 #endif /* BTX_TEST_MODEL_H */

@@ -110,8 +110,10 @@ def test_json_shape():
     assert back["vials"] == [{"units": 100, "count": 1}]
     assert back["opened_units"] == 100 and isinstance(back["opened_units"], int)
     assert back["discarded_units"] == 98.75
-    assert back["lines"] == [{"hcpcs": "J0585", "modifier": "", "billing_units": 2},
-                             {"hcpcs": "J0585", "modifier": "JW", "billing_units": 98}]
+    assert back["lines"] == [{"hcpcs": "J0585", "modifier": "", "billing_units": 2,
+                              "modifier_required": False},
+                             {"hcpcs": "J0585", "modifier": "JW", "billing_units": 98,
+                              "modifier_required": True}]
     assert back["cpt"] == ["67345"]
     assert back["cpt_advisory"] is True
     assert back["hcpcs"] == "J0585" and back["billing_unit"] == 1
@@ -330,3 +332,19 @@ def test_every_billing_source_resolves():
         for ident in ids:
             assert ident in entries, (ident, text)
             assert cs.has_address(entries[ident]), ident
+
+
+def test_nonproprietary_name_is_the_product_labelled_for_the_indication():
+    # onabotulinumtoxinA for glabellar lines is BOTOX Cosmetic (a 50 U vial serves 20 U:
+    # 30 U discarded), as in `btxdose bill`; for chronic migraine it is BOTOX.
+    cosmetic = btxdose.bill("2026-03-02", "onabotulinumtoxinA", "glabellar lines", 20)
+    assert cosmetic.to_dict()["product"] == btxdose.product_name(btxdose.Product.BOTOX_COSMETIC)
+    assert cosmetic.category == btxdose.Category.COSMETIC
+    assert not cosmetic.covered
+    therapeutic = btxdose.bill("2026-03-02", "onabotulinumtoxinA", "chronic_migraine", 155)
+    assert therapeutic.to_dict()["product"] == btxdose.product_name(btxdose.Product.BOTOX)
+
+
+def test_lines_say_whether_the_modifier_is_required():
+    b = btxdose.bill("2026-03-02", "botox", "chronic_migraine", 155)
+    assert all("modifier_required" in line for line in b.to_dict()["lines"])

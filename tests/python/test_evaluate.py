@@ -155,33 +155,41 @@ def test_policy_window_length() -> None:
 # ------------------------------------------------------------------ errors
 
 def test_nan_units_is_range_error_with_index() -> None:
-    bad = HISTORY + [Administration(D(2025, 2, 1), "Botox", CM, math.nan)]
+    # A record is refused when it is made; given as a tuple in a history, its place and
+    # value are in the message and in .index.
     with pytest.raises(btxdose.BtxRangeError) as ei:
-        btxdose.validate_history(bad)
-    assert ei.value.index == 2 and ei.value.code == -2
-    with pytest.raises(btxdose.BtxRangeError) as ei:
-        btxdose.evaluate(bad, PROPOSAL)
-    assert ei.value.index == 2
+        Administration(D(2025, 2, 1), "Botox", CM, math.nan)
+    assert ei.value.code == -2 and "units: nan" in str(ei.value)
+    bad = HISTORY + [(D(2025, 2, 1), "Botox", CM, math.nan)]
+    for call in (lambda: btxdose.validate_history(bad),
+                 lambda: btxdose.evaluate(bad, PROPOSAL)):
+        with pytest.raises(btxdose.BtxRangeError) as ei:
+            call()
+        assert ei.value.index == 2 and ei.value.code == -2
+        assert "history[2]" in str(ei.value) and "nan" in str(ei.value)
     with pytest.raises(btxdose.BtxRangeError):
-        btxdose.evaluate(HISTORY, Administration(D(2025, 4, 1), "Botox", OAB, math.nan))
+        btxdose.evaluate(HISTORY, (D(2025, 4, 1), "Botox", OAB, math.nan))
 
 
 def test_validate_history() -> None:
     assert btxdose.validate_history(HISTORY) is None
     assert btxdose.validate_history([]) is None
     cases = [
-        (Administration(D(1899, 12, 31), "Botox", CM, 1), btxdose.BtxRangeError),
-        (Administration(D(2025, 1, 1), 99, CM, 1), btxdose.BtxInvalidError),
-        (Administration(D(2025, 1, 1), "Botox", 18, 1), btxdose.BtxInvalidError),
-        (Administration(D(2025, 1, 1), "Botox", CM, 1, flags=1), btxdose.BtxInvalidError),
-        (Administration(D(2025, 1, 1), "Botox", CM, -1), btxdose.BtxRangeError),
-        (Administration(D(2025, 1, 1), "Botox", CM, 100000.5), btxdose.BtxRangeError),
-        (Administration(D(2025, 1, 1), "Botox", CM, math.inf), btxdose.BtxRangeError),
+        ((D(1899, 12, 31), "Botox", CM, 1), btxdose.BtxRangeError, "1899-12-31"),
+        ((D(2025, 1, 1), 99, CM, 1), btxdose.BtxInvalidError, "product: 99"),
+        ((D(2025, 1, 1), "Botox", 18, 1), btxdose.BtxInvalidError, "indication: 18"),
+        ((D(2025, 1, 1), "Botox", CM, 1, 1), btxdose.BtxInvalidError, "flags: 1"),
+        ((D(2025, 1, 1), "Botox", CM, -1), btxdose.BtxRangeError, "units: -1"),
+        ((D(2025, 1, 1), "Botox", CM, 100000.5), btxdose.BtxRangeError, "units: 100000.5"),
+        ((D(2025, 1, 1), "Botox", CM, math.inf), btxdose.BtxRangeError, "units: inf"),
     ]
-    for record, cls in cases:
+    for record, cls, text in cases:
         with pytest.raises(cls) as ei:
             btxdose.validate_history([HISTORY[0], record, record])
         assert ei.value.index == 1, record
+        assert "history[1]" in str(ei.value) and text in str(ei.value), str(ei.value)
+        with pytest.raises(cls):
+            Administration(*record)
 
 
 def test_proposal_without_indication_is_invalid() -> None:
@@ -194,11 +202,16 @@ def test_proposal_without_indication_is_invalid() -> None:
 
 
 def test_bad_policy_and_patient() -> None:
-    for policy in (Policy(warn_fraction=1.5), Policy(warn_fraction=math.nan),
-                   Policy(window_length=-1), Policy(window_length=3, window_unit=7),
-                   Policy(min_spacing_days=-1)):
+    # Refused when made (and, were a field changed afterwards, when used).
+    for kwargs in (dict(warn_fraction=1.5), dict(warn_fraction=math.nan),
+                   dict(window_length=-1), dict(window_length=3, window_unit=7),
+                   dict(min_spacing_days=-1)):
         with pytest.raises(btxdose.BtxInvalidError):
-            btxdose.evaluate(HISTORY, PROPOSAL, policy=policy)
+            Policy(**kwargs)  # type: ignore[arg-type]
+    policy = Policy()
+    policy.warn_fraction = 1.5
+    with pytest.raises(btxdose.BtxInvalidError):
+        btxdose.evaluate(HISTORY, PROPOSAL, policy=policy)
     with pytest.raises(btxdose.BtxRangeError):
         btxdose.evaluate(HISTORY, PROPOSAL, patient=Patient(weight_kg=math.nan))
     with pytest.raises(btxdose.BtxRangeError):

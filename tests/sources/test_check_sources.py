@@ -57,7 +57,7 @@ def main(argv: List[str]) -> int:
 
     lib_cases = [
         ("(a) an id without an entry, in a library string",
-         b"[S21, S29, S5]", b"[S97, S29, S5]", "source id S97 has no entry"),
+         b"[S21, S29, N2, N3]", b"[S97, S29, N2, N3]", "source id S97 has no entry"),
         ("(a) a billing id without an entry, in a library string",
          b"[BH1, BH10]", b"[BH0, BH10]", "source id BH0 has no entry"),
         ("(b) a file outside the repository, in a library string",

@@ -13,13 +13,37 @@
 #include <windows.h>
 #endif
 
+/* Per thread: the audit's second thread keeps its messages for the first to print. */
+static _Thread_local char *capture;
+static _Thread_local size_t capture_size;
+
+void cli_error_capture(char *buf, size_t size)
+{
+    capture = size > 0 ? buf : NULL;
+    capture_size = size;
+    if (capture != NULL)
+        capture[0] = '\0';
+}
+
+cli_capture cli_error_capture_swap(cli_capture next)
+{
+    cli_capture prev = {capture, capture_size};
+    capture = next.size > 0 ? next.buf : NULL;
+    capture_size = next.size;
+    return prev;
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("btxdose: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    if (capture != NULL) {
+        vsnprintf(capture, capture_size, fmt, ap);
+    } else {
+        fputs("btxdose: ", stderr);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
     va_end(ap);
 }
 

@@ -4,6 +4,7 @@
 #ifndef BTXDOSE_TOOL_CLI_H
 #define BTXDOSE_TOOL_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses, the same for every command (docs/cli.md, "Exit status"). */
@@ -30,6 +31,7 @@ int cmd_check(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_headroom(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_bill(int argc, char **argv);
 
 /* Prints the help of one command (name) or of all (NULL) to out. */
 void cli_help(FILE *out, const char *name);
@@ -47,6 +49,19 @@ void cli_help(FILE *out, const char *name);
 
 /* Prints "btxdose: " and the formatted message, one line, to standard error. */
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* While buf is set (size > 0), each message of the calling thread replaces buf's text
+ * (without "btxdose: " and the line end) instead of going to standard error; size 0 ends
+ * that. For the fuzzers, and for a thread whose messages another one prints. */
+void cli_error_capture(char *buf, size_t size);
+
+/* The same, returning the setting it replaces (buf is not cleared): to capture for a
+ * while and put things back. */
+typedef struct cli_capture {
+    char *buf;
+    size_t size;
+} cli_capture;
+cli_capture cli_error_capture_swap(cli_capture next);
 
 /* Bytes an excerpt needs (cli_excerpt). */
 #define CLI_EXCERPT_SIZE 64

@@ -1,56 +1,51 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* btxdose audit --input FILE [--format csv|json] [--json] [--limit N]
+/* btxdose audit --input FILE [--format csv|json] [--json] [--limit N] [--sorted]
+ *               [--output FILE [--output-format csv|jsonl]]
  *               [--window-days N | --window-weeks N | --window-months N]
  *               [--min-spacing-days N]
  *
  * Reads a population (population.h: a patient column, then the columns of a history, in
- * any order), sorts a copy by patient and date, gives each patient a key in that order,
- * runs btx_audit once and prints the flagged rows with their line in the file and a
- * summary (docs/cli.md, docs/audit.md). Exit 0 nothing flagged, 1 a row is flagged, 2 bad
- * input or usage. */
+ * any order) and audits it in chunks as it is read (stream.h): rows sorted by patient
+ * and date stream through btx_audit in bounded memory; others are sorted in memory
+ * first, or refused with --sorted. Prints the flagged rows with their line in the file
+ * and a summary, and writes every flagged row to --output (docs/cli.md, docs/audit.md).
+ * Exit 0 nothing flagged, 1 a row is flagged, 2 bad input or usage. */
 #include <stdio.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include <btxdose/btxdose.h>
 
 #include "cli.h"
 #include "opt.h"
 #include "output.h"
-#include "population.h"
+#include "reader.h"
+#include "stream.h"
 
-/* Runs the audit over the sorted population into a new results array. Returns 0, or -1
- * after a message. */
-static int run_audit(const population *p, const btx_policy *policy,
-                     btx_audit_result **results, size_t *flagged)
+#define AUDIT_GROUPS (OPTG_INPUT | OPTG_WINDOW | OPTG_JSON | OPTG_AUDIT)
+
+/* --output's format: --output-format, else the extension (.jsonl, .ndjson: JSON Lines;
+ * anything else: CSV). */
+static audit_file_format output_format(const cli_options *o)
 {
-    btx_audit_row *rows = malloc((p->count > 0 ? p->count : 1) * sizeof *rows);
-    *results = malloc((p->count > 0 ? p->count : 1) * sizeof **results);
-    if (rows == NULL || *results == NULL) {
-        cli_error("out of memory");
-        free(rows);
-        return -1;
+    if (o->output_format != NULL)
+        return strcmp(o->output_format, "jsonl") == 0 ? AUDIT_FILE_JSONL : AUDIT_FILE_CSV;
+    const char *dot = strrchr(o->output_path, '.');
+    if (dot != NULL && strchr(dot, '/') == NULL) {
+        char ext[8];
+        size_t n = 0;
+        for (; dot[n] != '\0' && n + 1 < sizeof ext; n++)
+            ext[n] = (char)(dot[n] >= 'A' && dot[n] <= 'Z' ? dot[n] - 'A' + 'a' : dot[n]);
+        ext[n] = '\0';
+        if (strcmp(ext, ".jsonl") == 0 || strcmp(ext, ".ndjson") == 0)
+            return AUDIT_FILE_JSONL;
     }
-    for (size_t i = 0; i < p->count; i++)
-        rows[i] = p->entries[i].row;
-    int rc = btx_audit(policy, rows, p->count, *results, flagged);
-    if (rc != BTX_OK) {
-        /* Every row and the policy passed btx_check_*, and the order is the sort's:
-         * this is a rule the tool does not know of. Name the row if the library can. */
-        size_t bad = 0;
-        int32_t field = BTX_FIELD_NONE;
-        (void)btx_check_audit_rows(rows, p->count, &bad, &field);
-        cli_error("%s:%zu: %s: libbtxdose refused the audit: %s", p->name,
-                  bad < p->count ? p->entries[bad].line : 0, btx_field_name(field),
-                  btx_strerror(rc));
-    }
-    free(rows);
-    return rc == BTX_OK ? 0 : -1;
+    return AUDIT_FILE_CSV;
 }
 
 int cmd_audit(int argc, char **argv)
 {
     cli_options o;
-    int rc = opt_parse(argc, argv, OPTG_INPUT | OPTG_WINDOW | OPTG_JSON, 0, &o);
+    int rc = opt_parse(argc, argv, AUDIT_GROUPS, 0, &o);
     if (rc > 0) {
         cli_help(stdout, "audit");
         return CLI_EXIT_OK;
@@ -61,20 +56,27 @@ int cmd_audit(int argc, char **argv)
         cli_error("audit: --input FILE is required");
         return CLI_EXIT_USAGE;
     }
-    population p;
-    if (population_load(o.input_path, o.format, &p) != 0)
+    if (o.output_format != NULL && o.output_path == NULL) {
+        cli_error("audit: --output-format needs --output FILE");
         return CLI_EXIT_USAGE;
-    population_sort(&p);
-    btx_audit_result *results = NULL;
-    size_t flagged = 0;
-    int status = CLI_EXIT_USAGE;
-    const btx_policy *policy = o.have_policy ? &o.policy : NULL;
-    if (run_audit(&p, policy, &results, &flagged) == 0) {
-        audit_report r = {&p, results, flagged, policy, o.limit};
-        output_audit(&r, o.json);
-        status = flagged > 0 ? CLI_EXIT_NO : CLI_EXIT_OK;
     }
-    free(results);
-    population_free(&p);
+    const btx_policy *policy = o.have_policy ? &o.policy : NULL;
+    audit_output_options ao = {o.json, o.limit, policy, reader_name(o.input_path),
+                               o.output_path, AUDIT_FILE_CSV};
+    if (o.output_path != NULL)
+        ao.output_format = output_format(&o);
+    audit_output *out = audit_output_open(&ao);
+    if (out == NULL)
+        return CLI_EXIT_USAGE;
+    stream_options so = {o.input_path, o.format, policy, o.sorted, 1, 1, 0, 0};
+    audit_sink sink = {audit_output_chunk, audit_output_restart, out};
+    stream_result r;
+    int status = CLI_EXIT_USAGE;
+    if (stream_audit(&so, &sink, &r) == 0) {
+        rc = audit_output_finish(out, &r);
+        if (rc >= 0)
+            status = rc > 0 ? CLI_EXIT_NO : CLI_EXIT_OK;
+    }
+    audit_output_close(out);
     return status;
 }

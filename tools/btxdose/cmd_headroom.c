@@ -48,7 +48,8 @@ int cmd_headroom(int argc, char **argv)
     int rc = question_parse(argc, argv, OPTG_QUERY, &x);
     if (rc != 0)
         return rc > 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-    if (headroom_dose(&x) != 0 || question_load(&x) != 0)
+    if (headroom_dose(&x) != 0 || question_patient_on(&x, x.q.date) != 0 ||
+        question_load(&x) != 0)
         return CLI_EXIT_USAGE;
     double units = 0;
     rc = btx_headroom(x.patient, x.policy, x.hist.records, x.hist.count, x.q.product,

@@ -180,6 +180,29 @@ int field_weight(const char *text, double *out, char msg[FIELD_MSG_SIZE])
     return 0;
 }
 
+int field_setting(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE])
+{
+    char ex[CLI_EXCERPT_SIZE];
+    if (*text == '\0') {
+        snprintf(msg, FIELD_MSG_SIZE, "missing (a setting name is required)");
+        return -1;
+    }
+    if (btx_setting_lookup(text, out) == BTX_OK)
+        return 0;
+    size_t n = (size_t)snprintf(msg, FIELD_MSG_SIZE, "unknown setting '%s' (known:",
+                                cli_excerpt(text, ex));
+    /* The library's names, in the order of its enum (values from 1 up). */
+    for (int32_t s = 1; n < FIELD_MSG_SIZE; s++) {
+        const char *name = btx_setting_name(s);
+        if (strcmp(name, "unknown") == 0)
+            break;
+        n += (size_t)snprintf(msg + n, FIELD_MSG_SIZE - n, "%s %s", s > 1 ? "," : "", name);
+    }
+    if (n < FIELD_MSG_SIZE)
+        snprintf(msg + n, FIELD_MSG_SIZE - n, ")");
+    return -1;
+}
+
 /* Splits text at commas into exactly 4 trimmed fields in buf. Returns 0 or -1. */
 static int split_proposal(const char *text, char buf[512], char *fields[4])
 {

@@ -37,6 +37,10 @@ int field_weight(const char *text, double *out, char msg[FIELD_MSG_SIZE]);
 /* An empty date gives BTX_DATE_UNKNOWN; any other text must be a date. */
 int field_optional_date(const char *text, btx_date *out, char msg[FIELD_MSG_SIZE]);
 
+/* A setting name (btx_setting_lookup); the message of an unknown name lists the
+ * library's names (btx_setting_name). */
+int field_setting(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE]);
+
 /* Parses --propose DATE,PRODUCT,INDICATION,UNITS (indication required) and asks the
  * library whether it takes the result as a proposal (btx_check_proposal). Prints
  * "btxdose: --propose: FIELD: ..." and returns -1 when bad. */

@@ -21,14 +21,18 @@ static const cli_command commands[] = {
      "tool, library and clinical data versions"},
     {"protocol", cmd_protocol, OPTG_PROTOCOL | OPTG_JSON, "PRODUCT INDICATION [options]",
      "the label's protocol and its regions (exit 1: no label covers the pair)"},
-    {"check", cmd_check, QUESTION_GROUPS | OPTG_PROPOSE, "--history FILE --propose DATE,PRODUCT,INDICATION,UNITS [options]",
-     "every finding for a proposed dose (exit 1: a finding FAILs)"},
+    {"check", cmd_check, QUESTION_GROUPS | OPTG_PROPOSE | OPTG_BILL | OPTG_SETTING,
+     "--history FILE --propose DATE,PRODUCT,INDICATION,UNITS [options]",
+     "every finding for a proposed dose, and with --bill its billing lines (exit 1: a finding FAILs)"},
     {"next", cmd_next, QUESTION_GROUPS | OPTG_PROPOSE, "--history FILE --propose DATE,PRODUCT,INDICATION,UNITS [options]",
      "earliest date on or after DATE the dose is allowed (exit 1: none, or weight needed)"},
     {"headroom", cmd_headroom, QUESTION_GROUPS | OPTG_QUERY,
      "--history FILE --date DATE --product PRODUCT [options]",
      "units still allowed on DATE under the window rules (exit 1: weight needed)"},
-    {"audit", cmd_audit, OPTG_INPUT | OPTG_WINDOW | OPTG_JSON, "--input FILE [options]",
+    {"bill", cmd_bill, OPTG_QUERY | OPTG_UNITS | OPTG_SETTING | OPTG_JSON,
+     "--date DATE --product PRODUCT --indication INDICATION --units UNITS [--setting SETTING]",
+     "the vials to open, the units discarded and the billing lines (HCPCS, JW/JZ, advisory CPT)"},
+    {"audit", cmd_audit, OPTG_INPUT | OPTG_WINDOW | OPTG_JSON | OPTG_AUDIT, "--input FILE [options]",
      "every administration of a population, checked (exit 1: a row is flagged)"},
 };
 
@@ -41,8 +45,9 @@ static const char files_text[] =
     "          Any malformed byte, row or field stops the tool: FILE:LINE: what is wrong.\n";
 
 static const char status_text[] =
-    "Dates are YYYY-MM-DD. Exit status: 0 ok, 1 a finding FAILs (check), a row is flagged\n"
-    "(audit), or no date / no protocol / weight needed; 2 bad input or usage.\n";
+    "Dates are YYYY-MM-DD. Exit status: 0 ok (bill: every answer, self-pay and no code\n"
+    "included), 1 a finding FAILs (check), a row is flagged (audit), or no date / no\n"
+    "protocol / weight needed; 2 bad input or usage.\n";
 
 static const cli_command *find_command(const char *name)
 {

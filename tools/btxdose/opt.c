@@ -13,6 +13,8 @@ enum opt_id {
     O_WINDOW_DAYS, O_WINDOW_WEEKS, O_WINDOW_MONTHS, O_MIN_SPACING,
     O_WEIGHT_MAX_AGE, O_WARN_FRACTION, O_HISTORY_COMPLETE,
     O_JSON, O_PEDIATRIC, O_VIAL, O_DILUENT,
+    O_UNITS, O_BILL, O_SETTING,
+    O_SORTED, O_OUTPUT, O_OUTPUT_FORMAT,
     O_COUNT
 };
 
@@ -31,10 +33,10 @@ static const struct opt_def {
     [O_LIMIT] = {"--limit", "N", OPTG_INPUT, "print at most N flagged rows"},
     [O_PROPOSE] = {"--propose", "DATE,PRODUCT,INDICATION,UNITS", OPTG_PROPOSE,
                    "the proposed dose"},
-    [O_DATE] = {"--date", "DATE", OPTG_QUERY, "the day asked about"},
+    [O_DATE] = {"--date", "DATE", OPTG_QUERY, "the day asked about (bill: date of service)"},
     [O_PRODUCT] = {"--product", "PRODUCT", OPTG_QUERY, "the product asked about"},
     [O_INDICATION] = {"--indication", "INDICATION", OPTG_QUERY,
-                      "adds the indication's own windows (optional)"},
+                      "the indication (headroom: optional, adds its windows)"},
     [O_BIRTH_DATE] = {"--birth-date", "DATE", OPTG_PATIENT, "patient: birth date"},
     [O_WEIGHT_KG] = {"--weight-kg", "KG", OPTG_PATIENT, "patient: body weight"},
     [O_WEIGHT_DATE] = {"--weight-date", "DATE", OPTG_PATIENT,
@@ -57,6 +59,18 @@ static const struct opt_def {
     [O_PEDIATRIC] = {"--pediatric", NULL, OPTG_PROTOCOL, "the under-18 population"},
     [O_VIAL] = {"--vial", "UNITS", OPTG_PROTOCOL, "units in the vial (with --diluent)"},
     [O_DILUENT] = {"--diluent", "ML", OPTG_PROTOCOL, "mL of diluent (with --vial)"},
+    [O_UNITS] = {"--units", "UNITS", OPTG_UNITS,
+                 "the dose: all of the patient's same-day doses of it"},
+    [O_SETTING] = {"--setting", "SETTING", OPTG_SETTING,
+                   "office (default), hospital_outpatient, asc, cah, rhc, fqhc, inpatient"},
+    [O_BILL] = {"--bill", NULL, OPTG_BILL,
+                "also the proposal's vial plan and billing lines (bill)"},
+    [O_SORTED] = {"--sorted", NULL, OPTG_AUDIT,
+                  "the rows are sorted by patient, then date: refuse them if not"},
+    [O_OUTPUT] = {"--output", "FILE", OPTG_AUDIT,
+                  "write every flagged row to FILE (CSV, or JSON Lines)"},
+    [O_OUTPUT_FORMAT] = {"--output-format", "csv|jsonl", OPTG_AUDIT,
+                         "--output's format, instead of its extension"},
 };
 
 void opt_help(FILE *out, unsigned groups)
@@ -204,6 +218,15 @@ static int apply_option(int id, const char *name, const char *value, cli_options
     case O_INDICATION:
         o->indication = value;
         return 0;
+    case O_UNITS:
+        o->units = value;
+        return 0;
+    case O_SETTING:
+        o->setting = value;
+        return 0;
+    case O_BILL:
+        o->bill = 1;
+        return 0;
     case O_BIRTH_DATE:
     case O_WEIGHT_KG:
     case O_WEIGHT_DATE:
@@ -217,6 +240,21 @@ static int apply_option(int id, const char *name, const char *value, cli_options
     case O_VIAL:
     case O_DILUENT:
         return apply_dilution(id, name, value, o);
+    case O_SORTED:
+        o->sorted = 1;
+        return 0;
+    case O_OUTPUT:
+        if (*value == '\0' || strcmp(value, "-") == 0) {
+            cli_error("%s: give a file name (standard output holds the report)", name);
+            return -1;
+        }
+        o->output_path = value;
+        return 0;
+    case O_OUTPUT_FORMAT:
+        if (strcmp(value, "csv") != 0 && strcmp(value, "jsonl") != 0)
+            return bad_value(name, value, "csv or jsonl");
+        o->output_format = value;
+        return 0;
     default:
         return apply_policy(id, name, value, o);
     }
@@ -335,6 +373,27 @@ static int refused(const cli_options *o, const char *command, const char *what, 
     cli_error("%s: %s: libbtxdose refused the %s's %s: %s", command,
               option_for_field(o, field), what, btx_field_name(field), btx_strerror(rc));
     return -1;
+}
+
+int opt_check_patient_on(const cli_options *o, const char *command, btx_date date)
+{
+    int32_t field = BTX_FIELD_NONE;
+    if (!o->have_patient)
+        return 0;
+    int rc = btx_check_patient_on(&o->patient, date, &field);
+    if (rc == BTX_OK)
+        return 0;
+    if (rc == BTX_ERANGE && field == BTX_FIELD_BIRTH_DATE) {
+        char b[BTX_DATE_FORMAT_SIZE], d[BTX_DATE_FORMAT_SIZE];
+        if (btx_date_format(o->patient.birth_date, b, sizeof b) != BTX_OK ||
+            btx_date_format(date, d, sizeof d) != BTX_OK)
+            b[0] = d[0] = '\0';
+        cli_error("%s: %s: libbtxdose refused the patient's birth_date: %s is after the date "
+                  "checked, %s",
+                  command, option_for_field(o, field), b, d);
+        return -1;
+    }
+    return refused(o, command, "patient", rc, field);
 }
 
 int opt_check_with_library(const cli_options *o, const char *command)

@@ -21,7 +21,11 @@ enum {
     OPTG_WINDOW = 1u << 5,   /* --window-days|weeks|months, --min-spacing-days */
     OPTG_POLICY = 1u << 6,   /* --weight-max-age-days, --warn-fraction, --history-complete */
     OPTG_JSON = 1u << 7,     /* --json */
-    OPTG_PROTOCOL = 1u << 8  /* --pediatric, --vial, --diluent */
+    OPTG_PROTOCOL = 1u << 8, /* --pediatric, --vial, --diluent */
+    OPTG_UNITS = 1u << 9,    /* --units (bill) */
+    OPTG_SETTING = 1u << 10, /* --setting (bill; check with --bill) */
+    OPTG_BILL = 1u << 11,    /* --bill (check) */
+    OPTG_AUDIT = 1u << 12    /* --sorted, --output FILE, --output-format csv|jsonl */
 };
 
 #define OPT_MAX_POSITIONAL 4
@@ -34,6 +38,9 @@ typedef struct cli_options {
     const char *date;          /* raw --date */
     const char *product;       /* raw --product */
     const char *indication;    /* raw --indication */
+    const char *units;         /* raw --units */
+    const char *setting;       /* raw --setting, NULL when not given */
+    int bill;                  /* --bill */
     int32_t limit;             /* --limit, -1 when not given */
     int json;
     int pediatric;
@@ -44,6 +51,9 @@ typedef struct cli_options {
     int have_policy;           /* any policy option given */
     btx_policy policy;
     const char *window_option; /* the --window-* option given, or NULL */
+    int sorted;                /* --sorted */
+    const char *output_path;   /* --output, NULL when not given */
+    const char *output_format; /* "csv", "jsonl" or NULL (from --output's name) */
     const char *positional[OPT_MAX_POSITIONAL];
     size_t npositional;
 } cli_options;
@@ -60,5 +70,10 @@ void opt_help(FILE *out, unsigned groups);
  * (btx_check_patient, btx_check_policy). Returns 0, or -1 after printing
  * "COMMAND: OPTION: libbtxdose refused the patient's FIELD: reason". */
 int opt_check_with_library(const cli_options *o, const char *command);
+
+/* Asks the library whether it takes the patient for a question about date
+ * (btx_check_patient_on: a birth date after it is refused). Returns 0, or -1 after
+ * printing "COMMAND: --birth-date: libbtxdose refused the patient's birth_date: ...". */
+int opt_check_patient_on(const cli_options *o, const char *command, btx_date date);
 
 #endif /* BTXDOSE_TOOL_OPT_H */

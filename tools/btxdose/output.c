@@ -1,12 +1,49 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Text and JSON output of the btxdose tool (see output.h). */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "output.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
 
 /* ---- small formatters ---- */
+
+/* v as printf's "%.3f": exact for the values the audit writes (a shortcut when v * 1000
+ * is clearly away from a rounding tie, printf otherwise). Returns the length. */
+static size_t fixed3(double v, char buf[48])
+{
+    if (v >= 0 && v < 1e9 && !signbit(v)) {
+        double p = v * 1000.0, r = floor(p + 0.5);
+        if (fabs(p - r) <= 0.25) {
+            uint64_t m = (uint64_t)r, i = m / 1000, f = m % 1000;
+            char tmp[24];
+            size_t n = 0;
+            do {
+                tmp[sizeof tmp - 1 - n++] = (char)('0' + i % 10);
+                i /= 10;
+            } while (i != 0);
+            memcpy(buf, tmp + sizeof tmp - n, n);
+            buf[n] = '.';
+            buf[n + 1] = (char)('0' + f / 100);
+            buf[n + 2] = (char)('0' + f / 10 % 10);
+            buf[n + 3] = (char)('0' + f % 10);
+            buf[n + 4] = '\0';
+            return n + 4;
+        }
+    }
+    int n = snprintf(buf, 48, "%.3f", v);
+    return n > 0 && n < 48 ? (size_t)n : strlen(buf);
+}
 
 const char *output_units(double v, char buf[48])
 {
@@ -18,10 +55,10 @@ const char *output_units(double v, char buf[48])
         snprintf(buf, 48, v > 0 ? "inf" : "-inf");
         return buf;
     }
-    snprintf(buf, 48, "%.3f", v);
-    char *dot = strchr(buf, '.');
+    size_t n = fixed3(v, buf);
+    char *dot = memchr(buf, '.', n);
     if (dot != NULL) {
-        char *end = buf + strlen(buf);
+        char *end = buf + n;
         while (end > dot + 1 && end[-1] == '0')
             *--end = '\0';
         if (end == dot + 1)
@@ -39,46 +76,31 @@ static const char *fmt_date(btx_date d, char buf[BTX_DATE_FORMAT_SIZE])
     return buf;
 }
 
+/* The library's names (the Python package writes the same ones); no evidence level
+ * (policy rules, notices) is NULL: JSON null. */
 static const char *evidence_name(int32_t e)
 {
-    switch (e) {
-    case BTX_EVIDENCE_LABEL: return "label";
-    case BTX_EVIDENCE_SECONDARY: return "secondary";
-    default: return NULL;
-    }
+    return e == 0 ? NULL : btx_evidence_name(e);
 }
 
 static const char *unit_name(int32_t u)
 {
-    switch (u) {
-    case BTX_DAYS: return "days";
-    case BTX_WEEKS: return "weeks";
-    case BTX_MONTHS: return "months";
-    default: return "unknown";
-    }
+    return btx_interval_unit_name(u);
 }
 
 static const char *kind_name(int32_t k)
 {
-    switch (k) {
-    case BTX_INTERVAL_MINIMUM: return "minimum";
-    case BTX_INTERVAL_SCHEDULE: return "schedule";
-    default: return "unknown";
-    }
+    return btx_interval_kind_name(k);
 }
 
 static const char *category_name(int32_t c)
 {
-    switch (c) {
-    case BTX_CATEGORY_THERAPEUTIC: return "therapeutic";
-    case BTX_CATEGORY_COSMETIC: return "cosmetic";
-    default: return "unknown";
-    }
+    return btx_category_name(c);
 }
 
 static const char *population_name(int32_t p)
 {
-    return p == BTX_PEDIATRIC ? "pediatric" : p == BTX_ADULT ? "adult" : "unknown";
+    return btx_population_name(p);
 }
 
 static void upper(const char *s, char *buf, size_t size)
@@ -575,7 +597,10 @@ static void query_json(jw *w, const query_info *q)
     } else {
         jw_open(w, "patient", '{');
         jw_date(w, "birth_date", q->patient->birth_date);
-        jw_num(w, "weight_kg", q->patient->weight_kg);
+        if (q->patient->weight_kg > 0) /* 0 is "not known": null, as the Python package */
+            jw_num(w, "weight_kg", q->patient->weight_kg);
+        else
+            jw_null(w, "weight_kg");
         jw_date(w, "weight_date", q->patient->weight_date);
         jw_close(w, '}');
     }
@@ -606,6 +631,184 @@ static void query_json(jw *w, const query_info *q)
     if (r != NULL)
         jw_num(w, "units", r->units);
     jw_close(w, '}');
+}
+
+/* ---- bill ---- */
+
+static const char *nonnull(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+static int has_code(const btx_billing *b)
+{
+    return b->hcpcs != NULL && b->hcpcs[0] != '\0';
+}
+
+/* The members of btxdose.bill(...).to_dict() in Python, in its order (docs/cli.md), and
+ * each line's modifier_required. */
+static void bill_members(jw *w, const btx_billing *b)
+{
+    jw_date(w, "date", b->date);
+    jw_str(w, "product", btx_product_name(b->product));
+    jw_str(w, "indication", btx_indication_name(b->indication));
+    jw_str(w, "setting", btx_setting_name(b->setting));
+    jw_str(w, "category", category_name(b->category));
+    jw_bool(w, "covered", b->covered);
+    jw_str(w, "status", btx_bill_status_name(b->status));
+    jw_str(w, "hcpcs", has_code(b) ? b->hcpcs : NULL);
+    if (has_code(b))
+        jw_num(w, "billing_unit", b->billing_unit);
+    else
+        jw_null(w, "billing_unit");
+    jw_num(w, "dose_units", b->dose_units);
+    jw_open(w, "vials", '[');
+    for (int32_t k = 0; k < b->vial_sizes && k < BTX_VIAL_SIZES_MAX; k++) {
+        if (b->vial_counts[k] <= 0)
+            continue;
+        jw_open(w, NULL, '{');
+        jw_int(w, "units", b->vial_units[k]);
+        jw_int(w, "count", b->vial_counts[k]);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_num(w, "opened_units", b->opened_units);
+    jw_num(w, "discarded_units", b->discarded_units);
+    jw_open(w, "lines", '[');
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++) {
+        const btx_bill_line *l = &b->lines[k];
+        jw_open(w, NULL, '{');
+        jw_str(w, "hcpcs", nonnull(l->hcpcs));
+        jw_str(w, "modifier", nonnull(l->modifier));
+        jw_int(w, "billing_units", l->billing_units);
+        jw_bool(w, "modifier_required", l->modifier_required);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_str(w, "waste_modifiers",
+           b->waste_modifiers != 0 ? btx_waste_modifiers_name(b->waste_modifiers) : NULL);
+    jw_open(w, "cpt", '[');
+    for (int32_t k = 0; k < b->cpt_count && k < BTX_CPT_MAX; k++)
+        jw_str(w, NULL, nonnull(b->cpt[k]));
+    jw_close(w, ']');
+    jw_bool(w, "cpt_advisory", 1);
+    jw_open(w, "sources", '{');
+    jw_str(w, "status", nonnull(b->status_source));
+    jw_open(w, "lines", '[');
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++)
+        jw_str(w, NULL, nonnull(b->lines[k].source));
+    jw_close(w, ']');
+    jw_str(w, "modifiers", nonnull(b->modifier_source));
+    jw_str(w, "cpt", nonnull(b->cpt_source));
+    jw_str(w, "vials", nonnull(b->vial_source));
+    jw_close(w, '}');
+}
+
+static void bill_lines_text(const btx_billing *b)
+{
+    char a[48], d[BTX_DATE_FORMAT_SIZE];
+    switch (b->status) {
+    case BTX_BILL_DRUG_LINES:
+        break;
+    case BTX_BILL_COSMETIC:
+        printf("%-11s%s\n", "lines", "none: not covered, self-pay (cosmetic_self_pay)");
+        return;
+    case BTX_BILL_NO_CODE:
+        printf("%-11snone: no HCPCS code for %s (no_code)\n", "lines",
+               btx_substance_name(btx_product_substance(b->product)));
+        return;
+    case BTX_BILL_NO_CODE_ON_DATE:
+        printf("%-11snone: no HCPCS code for %s in effect or confirmed on %s "
+               "(no_code_on_date)\n", "lines",
+               btx_substance_name(btx_product_substance(b->product)), fmt_date(b->date, d));
+        return;
+    default:
+        printf("%-11snone (%s)\n", "lines", btx_bill_status_name(b->status));
+        return;
+    }
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++) {
+        const btx_bill_line *l = &b->lines[k];
+        const char *mod = nonnull(l->modifier);
+        char units[64];
+        snprintf(units, sizeof units, "x %d", (int)l->billing_units);
+        printf("%-11s%-5s %-2s  %-8s %s U %s", k == 0 ? "lines" : "", nonnull(l->hcpcs), mod,
+               units, output_units(l->units, a), l->discarded ? "discarded" : "administered");
+        if (*mod != '\0' && !l->modifier_required)
+            printf(" (%s optional on this date)", mod);
+        putchar('\n');
+    }
+}
+
+static void bill_text(const btx_billing *b)
+{
+    char a[48], c[48], d[BTX_DATE_FORMAT_SIZE];
+    printf("%-11s%s  %s  %s  %s U\n", "bill", fmt_date(b->date, d),
+           btx_product_name(b->product), btx_indication_name(b->indication),
+           output_units(b->dose_units, a));
+    printf("%-11s%s\n", "setting", btx_setting_name(b->setting));
+    printf("%-11s%s: %s\n", "category", category_name(b->category),
+           b->covered ? "covered (not excluded as cosmetic; the payer decides medical necessity)"
+                      : "not covered, self-pay");
+    printf("%-11s", "vials");
+    int first = 1;
+    for (int32_t k = 0; k < b->vial_sizes && k < BTX_VIAL_SIZES_MAX; k++) {
+        if (b->vial_counts[k] <= 0)
+            continue;
+        printf("%s%d x %d U", first ? "" : " + ", (int)b->vial_counts[k], (int)b->vial_units[k]);
+        first = 0;
+    }
+    printf(": %s U opened, %s U discarded\n", output_units(b->opened_units, a),
+           output_units(b->discarded_units, c));
+    if (has_code(b))
+        printf("%-11s%s, %s U per billing unit\n", "code", b->hcpcs,
+               output_units(b->billing_unit, a));
+    else
+        printf("%-11s%s\n", "code", "none");
+    bill_lines_text(b);
+    switch (b->waste_modifiers) {
+    case BTX_WASTE_JW_JZ:
+        printf("%-11s%s\n", "JW/JZ", "applied (jw_jz)");
+        break;
+    case BTX_WASTE_NOT_IN_SETTING:
+        printf("%-11sdo not apply in the %s setting (not_in_setting)\n", "JW/JZ",
+               btx_setting_name(b->setting));
+        break;
+    case BTX_WASTE_BEFORE_JW:
+        printf("%-11s%s\n", "JW/JZ", "not given: the date is before JW (before_jw)");
+        break;
+    default:
+        printf("%-11s%s\n", "JW/JZ", "- (no drug line)");
+        break;
+    }
+    printf("%-11s", "cpt");
+    for (int32_t k = 0; k < b->cpt_count && k < BTX_CPT_MAX; k++)
+        printf("%s%s", k > 0 ? ", " : "", nonnull(b->cpt[k]));
+    printf("%s\n", b->cpt_count > 0
+                       ? " (advisory: the muscles and limbs injected decide the final code)"
+                       : "none");
+    printf("sources\n");
+    printf("  %-10s %s\n", "status", nonnull(b->status_source));
+    for (int32_t k = 0; k < b->line_count && k < BTX_BILL_LINES_MAX; k++)
+        printf("  line %-5d %s\n", (int)k + 1, nonnull(b->lines[k].source));
+    if (b->modifier_source != NULL && *b->modifier_source != '\0')
+        printf("  %-10s %s\n", "JW/JZ", b->modifier_source);
+    if (b->cpt_source != NULL && *b->cpt_source != '\0')
+        printf("  %-10s %s\n", "cpt", b->cpt_source);
+    printf("  %-10s %s\n", "vials", nonnull(b->vial_source));
+}
+
+void output_bill(const btx_billing *b, int json)
+{
+    if (json) {
+        jw w;
+        jw_begin(&w);
+        jw_tool(&w);
+        bill_members(&w, b);
+        jw_int(&w, "exit_status", 0);
+        jw_end(&w);
+        return;
+    }
+    bill_text(b);
 }
 
 /* ---- check ---- */
@@ -667,7 +870,7 @@ static void finding_json(jw *w, const btx_finding *f)
 }
 
 void output_check(const query_info *q, const btx_finding *findings, size_t count,
-                  size_t fails, int json)
+                  size_t fails, const btx_billing *bill, int json)
 {
     size_t not_checked = 0, warnings = 0;
     for (size_t i = 0; i < count; i++) {
@@ -687,6 +890,11 @@ void output_check(const query_info *q, const btx_finding *findings, size_t count
         jw_int(&w, "not_checked_count", (long long)not_checked);
         jw_int(&w, "warning_count", (long long)warnings);
         jw_str(&w, "result", fails > 0 ? "fail" : "pass");
+        if (bill != NULL) {
+            jw_open(&w, "bill", '{');
+            bill_members(&w, bill);
+            jw_close(&w, '}');
+        }
         jw_int(&w, "exit_status", fails > 0 ? 1 : 0);
         jw_end(&w);
         return;
@@ -697,6 +905,10 @@ void output_check(const query_info *q, const btx_finding *findings, size_t count
     printf("\n%-11s%s: %zu finding%s, %zu fail, %zu not checked, %zu warning%s\n", "result",
            fails > 0 ? "FAIL" : "PASS", count, count == 1 ? "" : "s", fails, not_checked,
            warnings, warnings == 1 ? "" : "s");
+    if (bill != NULL) {
+        putchar('\n');
+        bill_text(bill);
+    }
 }
 
 /* ---- next ---- */
@@ -763,7 +975,13 @@ void output_headroom(const query_info *q, int rc, double units, int json)
         printf("%-11s%s U\n", "headroom", output_units(units, a));
 }
 
-/* ---- audit ---- */
+/* ---- audit ----
+ *
+ * The audit's rows come in chunks (stream.h) and are formatted as they come into byte
+ * buffers: the rows listed on standard output wait in memory (and past SPILL_MEMORY
+ * bytes in an unlinked temporary file) until the whole input has been read, so a bad
+ * line found late still leaves standard output empty; the rows of --output go to a
+ * temporary file next to it that takes its name only at the end. */
 
 #define AUDIT_FLAGS 6
 static const char *const flag_names[AUDIT_FLAGS] = {"over_window", "too_soon", "schedule",
@@ -773,134 +991,978 @@ static const char *const flag_names[AUDIT_FLAGS] = {"over_window", "too_soon", "
 _Static_assert(BTX_AUDIT_OVER_WINDOW == 1 && BTX_AUDIT_NOT_CHECKED == 1 << (AUDIT_FLAGS - 1),
                "flag_names does not match btx_audit_flag");
 
-/* Whether row i is printed: flagged, and within --limit. */
-static int audit_shown(const audit_report *r, size_t i, size_t shown)
+#define SPILL_MEMORY ((size_t)4 << 20)
+#define FILE_BUFFER ((size_t)1 << 20)
+
+/* A growing byte buffer. */
+typedef struct obuf {
+    char *p;
+    size_t len, cap;
+    int failed; /* out of memory */
+} obuf;
+
+static char *ob_room(obuf *b, size_t n)
 {
-    return r->results[i].flags != 0 && (r->limit < 0 || shown < (size_t)r->limit);
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap == 0 ? 1 << 16 : b->cap;
+        while (cap < b->len + n)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            b->failed = 1;
+            return NULL;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    return b->p + b->len;
 }
 
-static void audit_row_json(jw *w, const pop_entry *e, const btx_audit_result *res)
+static void ob_mem(obuf *b, const char *s, size_t n)
 {
-    const btx_administration *a = &e->row.admin;
-    jw_open(w, NULL, '{');
-    jw_int(w, "line", (long long)e->line);
-    jw_str(w, "patient", e->patient);
-    jw_date(w, "date", a->date);
-    jw_str(w, "product", btx_product_name(a->product));
-    jw_str(w, "indication", a->indication != 0 ? btx_indication_name(a->indication) : "");
-    jw_num(w, "units", a->units);
-    jw_num(w, "window_total", res->window_total);
-    jw_open(w, "flags", '[');
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        if (res->flags & (1 << b))
-            jw_str(w, NULL, flag_names[b]);
-    jw_close(w, ']');
-    jw_int(w, "rule", res->rule);
-    jw_str(w, "rule_name", res->rule != 0 ? btx_rule_name(res->rule) : "");
-    jw_close(w, '}');
+    char *d = ob_room(b, n);
+    if (d != NULL) {
+        memcpy(d, s, n);
+        b->len += n;
+    }
 }
 
-static void audit_json(const audit_report *r, const size_t counts[AUDIT_FLAGS])
+static void ob_str(obuf *b, const char *s)
 {
-    const btx_policy *p = r->policy;
-    size_t shown = 0;
-    jw w;
-    jw_begin(&w);
-    jw_tool(&w);
-    jw_str(&w, "input", r->pop->name);
-    jw_int(&w, "rows", (long long)r->pop->count);
-    jw_int(&w, "patients", (long long)r->pop->patients);
-    jw_int(&w, "flagged", (long long)r->flagged);
-    jw_open(&w, "window", '{');
-    if (p != NULL && p->window_length > 0) {
-        jw_int(&w, "length", p->window_length);
-        jw_str(&w, "unit", unit_name(p->window_unit));
+    ob_mem(b, s, strlen(s));
+}
+
+static void ob_char(obuf *b, char c)
+{
+    char *d = ob_room(b, 1);
+    if (d != NULL) {
+        *d = c;
+        b->len++;
+    }
+}
+
+static void ob_spaces(obuf *b, size_t n)
+{
+    char *d = ob_room(b, n);
+    if (d != NULL) {
+        memset(d, ' ', n);
+        b->len += n;
+    }
+}
+
+static void ob_u64(obuf *b, uint64_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    ob_mem(b, tmp + sizeof tmp - n, n);
+}
+
+static void ob_i64(obuf *b, int64_t v)
+{
+    if (v < 0) {
+        ob_char(b, '-');
+        ob_u64(b, (uint64_t)0 - (uint64_t)v);
     } else {
-        jw_int(&w, "length", 3); /* the label's substance-wide windows */
-        jw_str(&w, "unit", "months");
+        ob_u64(b, (uint64_t)v);
     }
-    jw_close(&w, '}');
-    jw_int(&w, "min_spacing_days", p != NULL ? p->min_spacing_days : 0);
-    jw_open(&w, "flag_counts", '{');
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        jw_int(&w, flag_names[b], (long long)counts[b]);
-    jw_close(&w, '}');
-    jw_open(&w, "flagged_rows", '[');
-    for (size_t i = 0; i < r->pop->count; i++) {
-        if (!audit_shown(r, i, shown))
-            continue;
-        audit_row_json(&w, &r->pop->entries[i], &r->results[i]);
-        shown++;
-    }
-    jw_close(&w, ']');
-    jw_int(&w, "exit_status", r->flagged > 0 ? 1 : 0);
-    jw_end(&w);
 }
 
-/* The flag names joined with commas, padded to the column. */
-static void audit_flags_text(int32_t flags)
+/* s left-aligned in width bytes, as %-*s. */
+static void ob_left(obuf *b, const char *s, size_t width)
 {
-    char buf[128];
-    size_t len = 0;
-    buf[0] = '\0';
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        if (flags & (1 << b))
-            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? "," : "",
-                                    flag_names[b]);
-    printf("%-24s", buf);
+    size_t n = strlen(s);
+    ob_mem(b, s, n);
+    if (n < width)
+        ob_spaces(b, width - n);
 }
 
-/* A patient's text in the table: control bytes (a line end inside quotes, a tab) as
- * '?', so one row stays one line; padded to width bytes as %-*s would. */
-static void text_cell(const char *s, int width)
+/* %*.3f, right-aligned in width. */
+static void ob_fixed3(obuf *b, double v, size_t width)
 {
-    int n = 0;
-    for (; *s != '\0'; s++, n++)
-        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-    printf("%*s", n < width ? width - n : 0, "");
+    char buf[48];
+    size_t n = fixed3(v, buf);
+    if (n < width)
+        ob_spaces(b, width - n);
+    ob_mem(b, buf, n);
 }
 
-static void audit_row_text(const pop_entry *e, const btx_audit_result *res)
+/* output_units' text: the shortest of at most 3 decimals; null when not finite (JSON). */
+static void ob_units(obuf *b, double v, int json)
 {
-    char date[BTX_DATE_FORMAT_SIZE];
-    const btx_administration *a = &e->row.admin;
-    printf("%-6zu ", e->line);
-    text_cell(e->patient, 16);
-    printf(" %-10s %-15s %-32s %9.3f %12.3f  ", fmt_date(a->date, date),
-           btx_product_name(a->product),
-           a->indication != 0 ? btx_indication_name(a->indication) : "-", a->units,
-           res->window_total);
-    audit_flags_text(res->flags);
-    printf("  %s\n", res->rule != 0 ? btx_rule_name(res->rule) : "-");
-}
-
-static void audit_text(const audit_report *r, const size_t counts[AUDIT_FLAGS])
-{
-    size_t shown = 0;
-    if (r->flagged > 0)
-        printf("%-6s %-16s %-10s %-15s %-32s %9s %12s  %-24s  %s\n", "line", "patient", "date",
-               "product", "indication", "units", "window_total", "flags", "rule");
-    for (size_t i = 0; i < r->pop->count; i++) {
-        if (!audit_shown(r, i, shown))
-            continue;
-        audit_row_text(&r->pop->entries[i], &r->results[i]);
-        shown++;
-    }
-    if (shown < r->flagged)
-        printf("... %zu more flagged rows (--limit %d)\n", r->flagged - shown, (int)r->limit);
-    printf("%zu rows, %zu patients, %zu flagged:", r->pop->count, r->pop->patients, r->flagged);
-    for (int b = 0; b < AUDIT_FLAGS; b++)
-        printf(" %s %zu%s", flag_names[b], counts[b], b < AUDIT_FLAGS - 1 ? "," : "\n");
-}
-
-void output_audit(const audit_report *r, int json)
-{
-    size_t counts[AUDIT_FLAGS] = {0};
-    for (size_t i = 0; i < r->pop->count; i++)
-        for (int b = 0; b < AUDIT_FLAGS; b++)
-            counts[b] += (size_t)((r->results[i].flags >> b) & 1);
-    if (json)
-        audit_json(r, counts);
+    char buf[48];
+    if (json && !isfinite(v))
+        ob_str(b, "null");
     else
-        audit_text(r, counts);
+        ob_str(b, output_units(v, buf));
+}
+
+static void ob_json_string(obuf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    ob_char(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        switch (*p) {
+        case '"': ob_mem(b, "\\\"", 2); break;
+        case '\\': ob_mem(b, "\\\\", 2); break;
+        case '\n': ob_mem(b, "\\n", 2); break;
+        case '\r': ob_mem(b, "\\r", 2); break;
+        case '\t': ob_mem(b, "\\t", 2); break;
+        default:
+            if (*p < 0x20) {
+                char u[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
+                ob_mem(b, u, 6);
+            } else {
+                ob_char(b, (char)*p);
+            }
+        }
+    }
+    ob_char(b, '"');
+}
+
+/* A CSV field: quoted when it holds a comma, a quote or a line end, or starts or ends
+ * with a blank (which a reader would cut). */
+static void ob_csv_field(obuf *b, const char *s)
+{
+    size_t n = 0;
+    int quote = 0;
+    for (; s[n] != '\0'; n++)
+        quote |= s[n] == ',' || s[n] == '"' || s[n] == '\n' || s[n] == '\r';
+    quote |= n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
+    if (!quote) {
+        ob_mem(b, s, n);
+        return;
+    }
+    ob_char(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            ob_char(b, '"');
+        ob_char(b, s[i]);
+    }
+    ob_char(b, '"');
+}
+
+static void ob_date(obuf *b, btx_date d, int json)
+{
+    char buf[BTX_DATE_FORMAT_SIZE];
+    const char *t = fmt_date(d, buf);
+    if (t == NULL)
+        ob_str(b, json ? "null" : "(null)");
+    else if (json)
+        ob_json_string(b, t);
+    else
+        ob_str(b, t);
+}
+
+/* A name for JSON: null when the library has none. */
+static void ob_json_name(obuf *b, const char *s)
+{
+    if (s == NULL)
+        ob_str(b, "null");
+    else
+        ob_json_string(b, s);
+}
+
+/* The names of a row's flags joined by sep. */
+static void ob_flags(obuf *b, int32_t flags, const char *sep)
+{
+    int first = 1;
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        if (!(flags & (1 << k)))
+            continue;
+        if (!first)
+            ob_str(b, sep);
+        ob_str(b, flag_names[k]);
+        first = 0;
+    }
+}
+
+/* One flagged row, in each format. */
+typedef struct audit_row_ref {
+    size_t line;
+    const char *patient;
+    const btx_administration *a;
+    const btx_audit_result *res;
+    const char **rule_names; /* RULE_NAMES entries: the cache of rule_name_cached */
+} audit_row_ref;
+
+static const char *indication_text(int32_t indication, const char *none)
+{
+    const char *s = indication != 0 ? btx_indication_name(indication) : none;
+    return s != NULL ? s : none;
+}
+
+/* btx_rule_name, looked up once per rule id (it searches the rule tables). */
+#define RULE_NAMES 512
+static const char *rule_name_cached(const char *names[RULE_NAMES], int32_t rule)
+{
+    if (rule <= 0 || rule >= RULE_NAMES)
+        return btx_rule_name(rule);
+    if (names[rule] == NULL)
+        names[rule] = btx_rule_name(rule);
+    return names[rule];
+}
+
+static const char *rule_text(const char *names[RULE_NAMES], int32_t rule, const char *none)
+{
+    const char *s = rule != 0 ? rule_name_cached(names, rule) : none;
+    return s != NULL ? s : none;
+}
+
+/* The text table's line (see docs/cli.md). */
+static void row_text(obuf *b, const audit_row_ref *r)
+{
+    char line[24];
+    snprintf(line, sizeof line, "%zu", r->line);
+    ob_left(b, line, 6);
+    ob_char(b, ' ');
+    /* The patient's text: control bytes (a line end inside quotes, a tab) as '?', so one
+     * row stays one line; padded to 16 bytes. */
+    size_t n = 0;
+    for (const char *s = r->patient; *s != '\0'; s++, n++)
+        ob_char(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+    if (n < 16)
+        ob_spaces(b, 16 - n);
+    ob_char(b, ' ');
+    ob_date(b, r->a->date, 0);
+    ob_char(b, ' ');
+    const char *product = btx_product_name(r->a->product);
+    ob_left(b, product != NULL ? product : "(null)", 15);
+    ob_char(b, ' ');
+    ob_left(b, indication_text(r->a->indication, "-"), 32);
+    ob_char(b, ' ');
+    ob_fixed3(b, r->a->units, 9);
+    ob_char(b, ' ');
+    ob_fixed3(b, r->res->window_total, 12);
+    ob_mem(b, "  ", 2);
+    size_t at = b->len;
+    ob_flags(b, r->res->flags, ",");
+    if (b->len - at < 24 && !b->failed)
+        ob_spaces(b, 24 - (b->len - at));
+    ob_mem(b, "  ", 2);
+    ob_str(b, rule_text(r->rule_names, r->res->rule, "-"));
+    ob_char(b, '\n');
+}
+
+/* An element of --json's flagged_rows: the JSON writer's layout, two spaces a level. */
+static void row_json_pretty(obuf *b, const audit_row_ref *r, int first)
+{
+    static const char in[] = ",\n      ";
+    ob_str(b, first ? "\n    {\n      \"line\": " : ",\n    {\n      \"line\": ");
+    ob_u64(b, r->line);
+    ob_str(b, in);
+    ob_str(b, "\"patient\": ");
+    ob_json_string(b, r->patient);
+    ob_str(b, in);
+    ob_str(b, "\"date\": ");
+    ob_date(b, r->a->date, 1);
+    ob_str(b, in);
+    ob_str(b, "\"product\": ");
+    ob_json_name(b, btx_product_name(r->a->product));
+    ob_str(b, in);
+    ob_str(b, "\"indication\": ");
+    ob_json_name(b, r->a->indication != 0 ? btx_indication_name(r->a->indication) : "");
+    ob_str(b, in);
+    ob_str(b, "\"units\": ");
+    ob_units(b, r->a->units, 1);
+    ob_str(b, in);
+    ob_str(b, "\"window_total\": ");
+    ob_units(b, r->res->window_total, 1);
+    ob_str(b, in);
+    ob_str(b, "\"flags\": [");
+    int any = 0;
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        if (!(r->res->flags & (1 << k)))
+            continue;
+        ob_str(b, any ? ",\n        " : "\n        ");
+        ob_json_string(b, flag_names[k]);
+        any = 1;
+    }
+    ob_str(b, any ? "\n      ]" : "]");
+    ob_str(b, in);
+    ob_str(b, "\"rule\": ");
+    ob_i64(b, r->res->rule);
+    ob_str(b, in);
+    ob_str(b, "\"rule_name\": ");
+    ob_json_name(b, r->res->rule != 0 ? rule_name_cached(r->rule_names, r->res->rule) : "");
+    ob_str(b, "\n    }");
+}
+
+/* ---- --output's lines: CSV or JSON Lines, from texts made once ----
+ *
+ * A row of --output repeats few texts: the product, indication and rule names and the
+ * flags are formatted (and escaped) once per value, a date once per day, a patient once
+ * per run of rows; units are mostly whole numbers. */
+
+#define PIECE_SIZE 128
+#define DATE_SLOTS 4096
+#define NPRODUCTS 32
+#define NINDICATIONS 64
+
+typedef struct piece {
+    uint8_t ready;
+    uint8_t len;
+    char text[PIECE_SIZE - 2];
+} piece;
+
+typedef struct file_texts {
+    int jsonl;
+    piece product[NPRODUCTS], indication[NINDICATIONS], rule[RULE_NAMES];
+    piece flags[1 << AUDIT_FLAGS];
+    struct {
+        btx_date date;
+        char text[BTX_DATE_FORMAT_SIZE];
+    } date[DATE_SLOTS];
+    const char *patient;  /* the patient of patient_text */
+    obuf patient_text;
+} file_texts;
+
+static const char csv_header[] =
+    "line,patient,date,product,indication,units,window_total,flags,rule,rule_name\n";
+
+static file_texts *file_texts_new(int jsonl)
+{
+    file_texts *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    t->jsonl = jsonl;
+    for (size_t i = 0; i < DATE_SLOTS; i++)
+        t->date[i].date = BTX_DATE_UNKNOWN;
+    return t;
+}
+
+static void file_texts_free(file_texts *t)
+{
+    if (t != NULL)
+        free(t->patient_text.p);
+    free(t);
+}
+
+/* A name as a field: CSV-escaped, or a JSON string (null for none). */
+static void name_field(obuf *b, const char *name, int jsonl)
+{
+    if (jsonl)
+        ob_json_name(b, name);
+    else
+        ob_csv_field(b, name != NULL ? name : "");
+}
+
+/* Appends the piece, making it first with make (which appends to a scratch buffer). */
+static void ob_piece(obuf *b, piece *p, void (*make)(obuf *, const file_texts *, int32_t),
+                     const file_texts *t, int32_t value)
+{
+    if (!p->ready) {
+        obuf tmp = {0};
+        make(&tmp, t, value);
+        if (tmp.failed || tmp.len > sizeof p->text) {
+            /* too long to keep: made each time */
+            ob_mem(b, tmp.p != NULL ? tmp.p : "", tmp.len);
+            b->failed |= tmp.failed;
+            free(tmp.p);
+            return;
+        }
+        memcpy(p->text, tmp.p, tmp.len);
+        p->len = (uint8_t)tmp.len;
+        p->ready = 1;
+        free(tmp.p);
+    }
+    ob_mem(b, p->text, p->len);
+}
+
+static void make_product(obuf *b, const file_texts *t, int32_t v)
+{
+    name_field(b, btx_product_name(v), t->jsonl);
+}
+
+static void make_indication(obuf *b, const file_texts *t, int32_t v)
+{
+    name_field(b, v != 0 ? btx_indication_name(v) : "", t->jsonl);
+}
+
+static void make_rule(obuf *b, const file_texts *t, int32_t v)
+{
+    name_field(b, v != 0 ? btx_rule_name(v) : "", t->jsonl);
+}
+
+static void make_flags(obuf *b, const file_texts *t, int32_t flags)
+{
+    if (!t->jsonl) {
+        ob_flags(b, flags, "|");
+        return;
+    }
+    ob_char(b, '[');
+    int any = 0;
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        if (!(flags & (1 << k)))
+            continue;
+        if (any)
+            ob_char(b, ',');
+        ob_json_string(b, flag_names[k]);
+        any = 1;
+    }
+    ob_char(b, ']');
+}
+
+static void ob_name_piece(obuf *b, piece *table, size_t size, int32_t v,
+                          void (*make)(obuf *, const file_texts *, int32_t),
+                          const file_texts *t)
+{
+    if (v >= 0 && (size_t)v < size) {
+        ob_piece(b, &table[v], make, t, v);
+    } else {
+        piece once = {0};
+        ob_piece(b, &once, make, t, v);
+    }
+}
+
+/* Units: a whole number as digits, anything else as output_units. */
+static void ob_units_fast(obuf *b, double v, int json)
+{
+    if (v >= 0 && v < 1e15 && !signbit(v) && v == (double)(uint64_t)v)
+        ob_u64(b, (uint64_t)v);
+    else
+        ob_units(b, v, json);
+}
+
+static void ob_date_cached(obuf *b, file_texts *t, btx_date d)
+{
+    size_t i = (size_t)((uint32_t)d % DATE_SLOTS);
+    if (t->date[i].date != d) {
+        char buf[BTX_DATE_FORMAT_SIZE];
+        if (fmt_date(d, buf) == NULL) {
+            ob_str(b, t->jsonl ? "null" : "");
+            return;
+        }
+        memcpy(t->date[i].text, buf, BTX_DATE_FORMAT_SIZE);
+        t->date[i].date = d;
+    }
+    if (t->jsonl)
+        ob_char(b, '"');
+    ob_mem(b, t->date[i].text, BTX_DATE_FORMAT_SIZE - 1);
+    if (t->jsonl)
+        ob_char(b, '"');
+}
+
+/* One line of --output: CSV (the columns of csv_header, the flags joined by '|') or a
+ * JSON object with the members of --json's flagged_rows. */
+static void row_file(obuf *b, file_texts *t, const audit_row_ref *r)
+{
+    int jsonl = t->jsonl;
+    if (r->patient != t->patient) {
+        t->patient_text.len = 0;
+        if (jsonl)
+            ob_json_string(&t->patient_text, r->patient);
+        else
+            ob_csv_field(&t->patient_text, r->patient);
+        b->failed |= t->patient_text.failed;
+        t->patient = t->patient_text.failed ? NULL : r->patient;
+    }
+    ob_str(b, jsonl ? "{\"line\":" : "");
+    ob_u64(b, r->line);
+    ob_str(b, jsonl ? ",\"patient\":" : ",");
+    ob_mem(b, t->patient_text.p != NULL ? t->patient_text.p : "", t->patient_text.len);
+    ob_str(b, jsonl ? ",\"date\":" : ",");
+    ob_date_cached(b, t, r->a->date);
+    ob_str(b, jsonl ? ",\"product\":" : ",");
+    ob_name_piece(b, t->product, NPRODUCTS, r->a->product, make_product, t);
+    ob_str(b, jsonl ? ",\"indication\":" : ",");
+    ob_name_piece(b, t->indication, NINDICATIONS, r->a->indication, make_indication, t);
+    ob_str(b, jsonl ? ",\"units\":" : ",");
+    ob_units_fast(b, r->a->units, jsonl);
+    ob_str(b, jsonl ? ",\"window_total\":" : ",");
+    ob_units_fast(b, r->res->window_total, jsonl);
+    ob_str(b, jsonl ? ",\"flags\":" : ",");
+    ob_piece(b, &t->flags[r->res->flags & ((1 << AUDIT_FLAGS) - 1)], make_flags, t,
+             r->res->flags & ((1 << AUDIT_FLAGS) - 1));
+    ob_str(b, jsonl ? ",\"rule\":" : ",");
+    ob_i64(b, r->res->rule);
+    ob_str(b, jsonl ? ",\"rule_name\":" : ",");
+    ob_name_piece(b, t->rule, RULE_NAMES, r->res->rule, make_rule, t);
+    ob_str(b, jsonl ? "}\n" : "\n");
+}
+
+typedef struct writer writer;
+
+struct audit_output {
+    audit_output_options o;
+    int32_t limit;              /* rows listed on standard output; -1: all */
+    size_t flagged, shown;
+    size_t combos[1 << AUDIT_FLAGS]; /* flagged rows by their flags */
+    obuf list;                  /* the listed rows waiting for the end */
+    int spill_fd;               /* -1, or where the listed rows went past SPILL_MEMORY */
+    size_t spilled;             /* bytes in spill_fd */
+    obuf file;                  /* --output's rows not written yet */
+    int file_fd;                /* --output's descriptor, -1 when none */
+    char *tmp_path;             /* the temporary file that becomes --output, or NULL */
+    size_t written;             /* rows written to --output */
+    const char *rule_names[RULE_NAMES];
+    file_texts *texts;          /* --output's texts made once */
+    writer *wr;                 /* --output's writing thread, or NULL */
+};
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* A second thread that writes --output's full buffers while the next one fills. */
+#define WRITER_BUFFERS 3
+
+struct writer {
+    int fd;
+    obuf buf[WRITER_BUFFERS];
+    int full[WRITER_BUFFERS];
+    size_t put, got; /* buffers handed over, and written */
+    int quit;
+    int err;         /* the errno of a failed write: nothing more is written */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t thread;
+};
+
+static void *write_loop(void *arg)
+{
+    writer *wr = arg;
+    pthread_setname_np(pthread_self(), "btxdose-write");
+    for (;;) {
+        pthread_mutex_lock(&wr->mu);
+        size_t i = wr->got % WRITER_BUFFERS;
+        while (!wr->quit && !wr->full[i])
+            pthread_cond_wait(&wr->cv, &wr->mu);
+        int err = wr->err, stop = !wr->full[i];
+        pthread_mutex_unlock(&wr->mu);
+        if (stop)
+            break;
+        if (err == 0 && write_all(wr->fd, wr->buf[i].p, wr->buf[i].len) != 0)
+            err = errno != 0 ? errno : EIO;
+        pthread_mutex_lock(&wr->mu);
+        wr->buf[i].len = 0;
+        wr->full[i] = 0;
+        wr->got++;
+        wr->err = err;
+        pthread_cond_broadcast(&wr->cv);
+        pthread_mutex_unlock(&wr->mu);
+    }
+    return NULL;
+}
+
+/* NULL when no thread can be made: then the buffers are written where they fill. */
+static writer *writer_start(int fd)
+{
+    writer *wr = calloc(1, sizeof *wr);
+    if (wr == NULL)
+        return NULL;
+    wr->fd = fd;
+    if (pthread_mutex_init(&wr->mu, NULL) != 0) {
+        free(wr);
+        return NULL;
+    }
+    if (pthread_cond_init(&wr->cv, NULL) != 0 ||
+        pthread_create(&wr->thread, NULL, write_loop, wr) != 0) {
+        pthread_mutex_destroy(&wr->mu);
+        free(wr);
+        return NULL;
+    }
+    return wr;
+}
+
+/* Hands the buffer's bytes over; *b becomes an empty buffer. Returns 0, or the errno of
+ * a write that failed. */
+static int writer_put(writer *wr, obuf *b)
+{
+    pthread_mutex_lock(&wr->mu);
+    size_t i = wr->put % WRITER_BUFFERS;
+    while (wr->full[i] && wr->err == 0)
+        pthread_cond_wait(&wr->cv, &wr->mu);
+    int err = wr->err;
+    if (err == 0) {
+        obuf t = wr->buf[i];
+        wr->buf[i] = *b;
+        *b = t;
+        b->len = 0;
+        wr->full[i] = 1;
+        wr->put++;
+        pthread_cond_broadcast(&wr->cv);
+    }
+    pthread_mutex_unlock(&wr->mu);
+    return err;
+}
+
+/* Waits until everything handed over is written. Returns 0 or a write's errno. */
+static int writer_drain(writer *wr)
+{
+    pthread_mutex_lock(&wr->mu);
+    while (wr->got != wr->put && wr->err == 0)
+        pthread_cond_wait(&wr->cv, &wr->mu);
+    int err = wr->err;
+    pthread_mutex_unlock(&wr->mu);
+    return err;
+}
+
+static void writer_stop(writer *wr)
+{
+    if (wr == NULL)
+        return;
+    pthread_mutex_lock(&wr->mu);
+    wr->quit = 1;
+    pthread_cond_broadcast(&wr->cv);
+    pthread_mutex_unlock(&wr->mu);
+    pthread_join(wr->thread, NULL);
+    for (size_t i = 0; i < WRITER_BUFFERS; i++)
+        free(wr->buf[i].p);
+    pthread_cond_destroy(&wr->cv);
+    pthread_mutex_destroy(&wr->mu);
+    free(wr);
+}
+
+static int temp_file(const char *dir, const char *base, char **path_out)
+{
+    size_t len = strlen(dir) + strlen(base) + sizeof "/.-XXXXXX.btxdose";
+    char *path = malloc(len);
+    if (path == NULL)
+        return -1;
+    snprintf(path, len, "%s/.%s-XXXXXX", dir, base);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        free(path);
+        return -1;
+    }
+    *path_out = path;
+    return fd;
+}
+
+/* Opens --output: a temporary file in its directory, or the file itself when it is not a
+ * regular file (a device, a pipe), which cannot be replaced. */
+static int open_output(audit_output *w)
+{
+    const char *path = w->o.output_path;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        w->file_fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (w->file_fd < 0) {
+            cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    const char *slash = strrchr(path, '/');
+    char *dir = slash == NULL ? NULL : malloc((size_t)(slash - path) + 2);
+    if (slash != NULL && dir == NULL) {
+        cli_error("%s: out of memory", path);
+        return -1;
+    }
+    if (dir != NULL) {
+        size_t n = slash == path ? 1 : (size_t)(slash - path);
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    w->file_fd = temp_file(dir != NULL ? dir : ".", slash != NULL ? slash + 1 : path,
+                           &w->tmp_path);
+    int err = errno;
+    free(dir);
+    if (w->file_fd < 0) {
+        cli_error("%s: cannot create a file next to it: %s", path, strerror(err));
+        return -1;
+    }
+    /* The mode a new file would get (mkstemp's is 0600). */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (stat(path, &st) == 0)
+        (void)fchmod(w->file_fd, st.st_mode & 07777);
+    else
+        (void)fchmod(w->file_fd, 0666 & ~mask);
+    return 0;
+}
+
+audit_output *audit_output_open(const audit_output_options *o)
+{
+    audit_output *w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    w->o = *o;
+    w->spill_fd = w->file_fd = -1;
+    w->limit = o->limit >= 0 ? o->limit : o->output_path != NULL ? 0 : -1;
+    if (o->output_path != NULL) {
+        if (open_output(w) != 0) {
+            audit_output_close(w);
+            return NULL;
+        }
+        w->texts = file_texts_new(o->output_format == AUDIT_FILE_JSONL);
+        if (w->texts == NULL) {
+            cli_error("out of memory");
+            audit_output_close(w);
+            return NULL;
+        }
+        if (o->output_format == AUDIT_FILE_CSV)
+            ob_str(&w->file, csv_header);
+        w->wr = writer_start(w->file_fd);
+    }
+    return w;
+}
+
+/* Writes --output's buffer (or hands it to the writing thread). */
+static int file_flush(audit_output *w)
+{
+    if (w->file.failed)
+        return -1;
+    int err = 0;
+    if (w->wr != NULL)
+        err = writer_put(w->wr, &w->file);
+    else if (write_all(w->file_fd, w->file.p, w->file.len) != 0)
+        err = errno != 0 ? errno : EIO;
+    if (err != 0) {
+        cli_error("%s: cannot write: %s", w->o.output_path, strerror(err));
+        return -1;
+    }
+    w->file.len = 0;
+    return 0;
+}
+
+/* Everything written: 0, or -1 after a message. */
+static int file_written(audit_output *w)
+{
+    int err = w->wr != NULL ? writer_drain(w->wr) : 0;
+    if (err != 0) {
+        cli_error("%s: cannot write: %s", w->o.output_path, strerror(err));
+        return -1;
+    }
+    return 0;
+}
+
+static int spill(audit_output *w)
+{
+    if (w->spill_fd < 0) {
+        const char *dir = getenv("TMPDIR");
+        char *path = NULL;
+        w->spill_fd = temp_file(dir != NULL && *dir != '\0' ? dir : "/tmp", "btxdose", &path);
+        if (w->spill_fd < 0) {
+            cli_error("cannot create a temporary file for the listed rows: %s",
+                      strerror(errno));
+            return -1;
+        }
+        unlink(path);
+        free(path);
+    }
+    if (write_all(w->spill_fd, w->list.p, w->list.len) != 0) {
+        cli_error("cannot write a temporary file for the listed rows: %s", strerror(errno));
+        return -1;
+    }
+    w->spilled += w->list.len;
+    w->list.len = 0;
+    return 0;
+}
+
+int audit_output_chunk(void *ctx, const audit_chunk *c)
+{
+    audit_output *w = ctx;
+    int json = w->o.json, to_file = w->file_fd >= 0;
+    if (w->texts != NULL)
+        w->texts->patient = NULL; /* the patients' texts are the chunk's */
+    for (size_t i = 0; i < c->n; i++) {
+        const btx_audit_result *res = &c->results[i];
+        if (res->flags == 0)
+            continue;
+        w->flagged++;
+        w->combos[res->flags & ((1 << AUDIT_FLAGS) - 1)]++;
+        audit_row_ref r = {c->lines[i], c->patients[c->rows[i].patient - 1],
+                           &c->rows[i].admin, res, w->rule_names};
+        if (w->limit < 0 || w->shown < (size_t)w->limit) {
+            if (json)
+                row_json_pretty(&w->list, &r, w->shown == 0);
+            else
+                row_text(&w->list, &r);
+            w->shown++;
+        }
+        if (to_file) {
+            row_file(&w->file, w->texts, &r);
+            w->written++;
+        }
+    }
+    if (w->list.failed || w->file.failed) {
+        cli_error("out of memory");
+        return -1;
+    }
+    if (w->list.len >= SPILL_MEMORY && spill(w) != 0)
+        return -1;
+    if (to_file && w->file.len >= FILE_BUFFER && file_flush(w) != 0)
+        return -1;
+    return 0;
+}
+
+int audit_output_restart(void *ctx)
+{
+    audit_output *w = ctx;
+    w->flagged = w->shown = w->written = 0;
+    memset(w->combos, 0, sizeof w->combos);
+    w->list.len = 0;
+    w->file.len = 0;
+    if (w->spill_fd >= 0 && (ftruncate(w->spill_fd, 0) != 0 ||
+                             lseek(w->spill_fd, 0, SEEK_SET) != 0)) {
+        cli_error("cannot empty a temporary file: %s", strerror(errno));
+        return -1;
+    }
+    w->spilled = 0;
+    if (w->file_fd >= 0 && file_written(w) != 0)
+        return -1;
+    if (w->tmp_path != NULL && (ftruncate(w->file_fd, 0) != 0 ||
+                                lseek(w->file_fd, 0, SEEK_SET) != 0)) {
+        cli_error("%s: cannot empty the file: %s", w->tmp_path, strerror(errno));
+        return -1;
+    }
+    if (w->file_fd >= 0 && w->o.output_format == AUDIT_FILE_CSV)
+        ob_str(&w->file, csv_header);
+    return 0;
+}
+
+/* The listed rows, from the temporary file and memory, to standard output. */
+static int copy_listed(audit_output *w)
+{
+    if (w->spill_fd >= 0 && w->spilled > 0) {
+        char buf[1 << 16];
+        if (lseek(w->spill_fd, 0, SEEK_SET) != 0) {
+            cli_error("cannot read a temporary file: %s", strerror(errno));
+            return -1;
+        }
+        for (size_t left = w->spilled; left > 0;) {
+            ssize_t n = read(w->spill_fd, buf, left < sizeof buf ? left : sizeof buf);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                cli_error("cannot read a temporary file: %s",
+                          n < 0 ? strerror(errno) : "it is shorter than written");
+                return -1;
+            }
+            fwrite(buf, 1, (size_t)n, stdout);
+            left -= (size_t)n;
+        }
+    }
+    fwrite(w->list.p != NULL ? w->list.p : "", 1, w->list.len, stdout);
+    return 0;
+}
+
+/* Rows flagged with each flag. */
+static void flag_counts(const audit_output *w, size_t counts[AUDIT_FLAGS])
+{
+    for (int k = 0; k < AUDIT_FLAGS; k++) {
+        counts[k] = 0;
+        for (unsigned c = 0; c < 1u << AUDIT_FLAGS; c++)
+            counts[k] += c >> k & 1u ? w->combos[c] : 0;
+    }
+}
+
+/* The --json object up to the opening of flagged_rows. */
+static void audit_summary_json(audit_output *w, const stream_result *r, jw *j)
+{
+    size_t counts[AUDIT_FLAGS];
+    flag_counts(w, counts);
+    const btx_policy *p = w->o.policy;
+    jw_begin(j);
+    jw_tool(j);
+    jw_str(j, "input", w->o.input_name);
+    jw_int(j, "rows", (long long)r->rows);
+    jw_int(j, "patients", (long long)r->patients);
+    jw_int(j, "flagged", (long long)w->flagged);
+    jw_open(j, "window", '{');
+    if (p != NULL && p->window_length > 0) {
+        jw_int(j, "length", p->window_length);
+        jw_str(j, "unit", unit_name(p->window_unit));
+    } else {
+        jw_int(j, "length", 3); /* the label's substance-wide windows */
+        jw_str(j, "unit", "months");
+    }
+    jw_close(j, '}');
+    jw_int(j, "min_spacing_days", p != NULL ? p->min_spacing_days : 0);
+    jw_open(j, "flag_counts", '{');
+    for (int b = 0; b < AUDIT_FLAGS; b++)
+        jw_int(j, flag_names[b], (long long)counts[b]);
+    jw_close(j, '}');
+    jw_bool(j, "input_sorted", !r->in_memory);
+    if (w->o.output_path != NULL)
+        jw_str(j, "output", w->o.output_path);
+    else
+        jw_null(j, "output");
+    jw_open(j, "flagged_rows", '[');
+    j->first[j->depth] = w->shown == 0;
+}
+
+int audit_output_finish(audit_output *w, const stream_result *r)
+{
+    if (w->file_fd >= 0) {
+        if (file_flush(w) != 0 || file_written(w) != 0)
+            return -1;
+        writer_stop(w->wr);
+        w->wr = NULL;
+        if (close(w->file_fd) != 0) {
+            w->file_fd = -1;
+            cli_error("%s: cannot write: %s", w->o.output_path, strerror(errno));
+            return -1;
+        }
+        w->file_fd = -1;
+        if (w->tmp_path != NULL) {
+            if (rename(w->tmp_path, w->o.output_path) != 0) {
+                cli_error("%s: cannot replace: %s", w->o.output_path, strerror(errno));
+                return -1;
+            }
+            free(w->tmp_path);
+            w->tmp_path = NULL;
+        }
+    }
+    if (w->o.json) {
+        jw j;
+        audit_summary_json(w, r, &j);
+        if (copy_listed(w) != 0)
+            return -1;
+        jw_close(&j, ']');
+        jw_int(&j, "exit_status", w->flagged > 0 ? 1 : 0);
+        jw_end(&j);
+    } else {
+        if (w->shown > 0)
+            printf("%-6s %-16s %-10s %-15s %-32s %9s %12s  %-24s  %s\n", "line", "patient",
+                   "date", "product", "indication", "units", "window_total", "flags", "rule");
+        if (copy_listed(w) != 0)
+            return -1;
+        if (w->shown < w->flagged && (w->o.output_path == NULL || w->o.limit >= 0))
+            printf("... %zu more flagged rows (--limit %d)\n", w->flagged - w->shown,
+                   (int)w->limit);
+        if (w->o.output_path != NULL)
+            printf("%zu flagged rows written to %s\n", w->written, w->o.output_path);
+        size_t counts[AUDIT_FLAGS];
+        flag_counts(w, counts);
+        printf("%zu rows, %zu patients, %zu flagged:", r->rows, r->patients, w->flagged);
+        for (int b = 0; b < AUDIT_FLAGS; b++)
+            printf(" %s %zu%s", flag_names[b], counts[b], b < AUDIT_FLAGS - 1 ? "," : "\n");
+    }
+    return w->flagged > 0 ? 1 : 0;
+}
+
+void audit_output_close(audit_output *w)
+{
+    if (w == NULL)
+        return;
+    writer_stop(w->wr);
+    if (w->file_fd >= 0)
+        close(w->file_fd);
+    if (w->tmp_path != NULL)
+        unlink(w->tmp_path);
+    if (w->spill_fd >= 0)
+        close(w->spill_fd);
+    free(w->tmp_path);
+    free(w->list.p);
+    free(w->file.p);
+    file_texts_free(w->texts);
+    free(w);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* A population for the audit: every administration of every patient, read from a CSV or
- * JSON file by the same reader as a history (reader.h), each row put to the library
- * (btx_check_audit_row) as it is read. The first bad row stops the load with
- * "FILE:LINE: FIELD: ..." on standard error. Nothing is ever skipped. */
+ * JSON file by the same reader as a history (reader.h), each row converted and put to the
+ * library (btx_check_audit_row) as it is read, and handed on in file order. The first bad
+ * row stops the read with "FILE:LINE: FIELD: ..." on standard error. Nothing is ever
+ * skipped. */
 #ifndef BTXDOSE_TOOL_POPULATION_H
 #define BTXDOSE_TOOL_POPULATION_H
 
@@ -10,32 +11,47 @@
 
 #include <btxdose/btxdose.h>
 
-typedef struct pop_entry {
-    const char *patient; /* the patient's text; set once the load is done */
-    size_t patient_at;   /* its offset in population.names */
-    size_t line;         /* the line where the row starts */
-    btx_audit_row row;   /* patient key 0 until population_sort */
-} pop_entry;
+#include "reader.h"
 
-typedef struct population {
-    pop_entry *entries;  /* count rows, in file order until population_sort; owned */
-    size_t count, capacity;
-    char *names;         /* the patients' texts, each NUL-terminated; owned */
-    size_t names_len, names_cap;
-    size_t patients;     /* distinct patients, after population_sort */
-    const char *name;    /* the path as given, or "<stdin>"; borrowed */
-} population;
+/* One row, converted and accepted by the library. */
+typedef struct pop_row {
+    btx_audit_row row;        /* patient 0: the caller numbers the patients */
+    const char *patient;      /* the patient's text, NUL-terminated, not empty; valid
+                                 until the callback returns */
+    size_t patient_len;
+    size_t line;              /* the line where the row starts */
+    size_t patient_line;      /* the lines of the patient's and the date's values */
+    size_t date_line;
+    int checked;              /* 0: not put to btx_check_audit_row yet (defer_check);
+                                 then every value of the row is on its first line */
+} pop_row;
 
-/* Reads a population. format: "csv", "json" or NULL (the extension; CSV when it says
- * neither, and for "-"). Returns 0, or -1 after printing the reason on stderr; on -1
- * nothing is left allocated and the population is empty. On success the caller calls
- * population_free. */
-int population_load(const char *path, const char *format, population *out);
+/* Called once per row, in file order: 0 go on, 1 stop the read here, -1 stop after
+ * printing why. */
+typedef int (*pop_row_fn)(void *ctx, const char *file, const pop_row *row);
 
-/* Sorts the rows by patient text (bytes), date and line, and numbers the patients 1, 2,
- * ... in that order into row.patient: the order btx_audit needs. */
-void population_sort(population *p);
+typedef struct pop_options {
+    int fast;   /* 1: the reader's fast path, and every distinct spelling of a date's
+                   month, a product or an indication converted once (the tool); 0: every
+                   field through the general converters of fields.h. The same rows and
+                   the same errors either way. */
+    int thread; /* 1: the input is read ahead in a second thread */
+    size_t block; /* reader_options.block: 0, the default */
+    int defer_check; /* 1: a row whose values are all on one line is handed on without
+                        btx_check_audit_row (checked = 0): the caller checks it, as
+                        population_check_row does, before it reports an error of a later
+                        row. Read at every row: the caller may change it during a read. */
+} pop_options;
 
-void population_free(population *p);
+/* Reads a population from src as format. Returns 0 with *rows the number of rows, 1
+ * when fn stopped the read, or -1 after printing one message. */
+int population_read(reader_source *src, reader_format format, const pop_options *options,
+                    pop_row_fn fn, void *ctx, size_t *rows);
+
+/* Puts a converted row to the library (btx_check_audit_row), as population_read does
+ * when it does not defer the check. Returns 0, or -1 after "FILE:LINE: FIELD: refused by
+ * libbtxdose: ...", line the row's line (a row whose check was deferred has every value
+ * on it). */
+int population_check_row(const char *file, const btx_audit_row *row, size_t line);
 
 #endif /* BTXDOSE_TOOL_POPULATION_H */

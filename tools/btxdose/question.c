@@ -35,7 +35,12 @@ int question_proposal(question *x)
     if (field_proposal(x->o.propose, &x->proposal) != 0)
         return -1;
     x->q.proposal = &x->proposal;
-    return 0;
+    return question_patient_on(x, x->proposal.date);
+}
+
+int question_patient_on(const question *x, btx_date date)
+{
+    return opt_check_patient_on(&x->o, x->command, date);
 }
 
 int question_load(question *x)

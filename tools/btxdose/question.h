@@ -27,8 +27,13 @@ typedef struct question {
  * with the library. Returns 0; 1 after --help (printed); -1 after a message. */
 int question_parse(int argc, char **argv, unsigned extra, question *x);
 
-/* Parses --propose (required) into x->proposal. Returns 0 or -1 after a message. */
+/* Parses --propose (required) into x->proposal and checks the patient on its date.
+ * Returns 0 or -1 after a message. */
 int question_proposal(question *x);
+
+/* Checks the patient options for a question about date: a birth date after it is
+ * refused (exit 2). Returns 0 or -1 after a message. */
+int question_patient_on(const question *x, btx_date date);
 
 /* Reads the history (--history, required). Returns 0 or -1 after a message; on 0 the
  * caller calls question_free. */

@@ -6,17 +6,23 @@
  * schema, which maps header columns or object members to the caller's columns. */
 #include "reader.h"
 
-#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* ---- messages ---- */
 
-CLI_PRINTF(3, 4)
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
 static int fail_at(const char *name, size_t line, const char *fmt, ...)
 {
     char msg[512];
@@ -31,15 +37,15 @@ static int fail_at(const char *name, size_t line, const char *fmt, ...)
 /* ---- the byte source ---- */
 
 enum { SRC_EOF = -1, SRC_ERR = -2, SRC_IO = -3, SRC_NONE = -4 };
-#define SRC_BUF 16384
 
 typedef struct src {
-    FILE *f;
+    source_feed *feed;
     const char *name;
-    unsigned char *buf;
+    unsigned char *buf;  /* the current block; the reader may write into it */
     size_t pos, len;
-    int at_end;          /* the last fread came back short: read no more */
-    int io_error;        /* ... because of an error */
+    int at_end;          /* the block is the last: read no more */
+    int io_error;        /* ... because of an error: */
+    const char *io_msg;  /* what it was */
     int look;            /* the next byte, checked; SRC_NONE: not read yet */
     int back;            /* a raw byte read after a lone CR; SRC_NONE */
     size_t line;         /* line of the next byte */
@@ -53,11 +59,14 @@ typedef struct src {
 
 static void src_fill(src *s)
 {
+    const source_block *b = source_next(s->feed);
+    s->buf = b->data;
     s->pos = 0;
-    s->len = fread(s->buf, 1, SRC_BUF, s->f);
-    if (s->len < SRC_BUF) {
+    s->len = b->len;
+    if (b->status != SOURCE_MORE) {
         s->at_end = 1;
-        s->io_error = ferror(s->f) != 0;
+        s->io_error = b->status == SOURCE_ERROR;
+        s->io_msg = b->msg;
     }
 }
 
@@ -112,7 +121,9 @@ static int utf8_step(src *s, int c)
     return 0;
 }
 
-CLI_PRINTF(2, 3)
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
 static int src_fail(src *s, const char *fmt, ...)
 {
     char msg[256];
@@ -132,7 +143,7 @@ static int src_cr(src *s)
     if (d == '\n' || d == SRC_EOF)
         return '\n';
     if (d == SRC_IO)
-        return src_fail(s, "read error: %s", strerror(errno));
+        return src_fail(s, "%s", s->io_msg);
     if (!s->lone_cr_ok)
         return src_fail(s, "carriage return without a line feed (lines end in LF or CRLF)");
     s->back = d;
@@ -145,7 +156,7 @@ static int src_peek_slow(src *s)
 {
     int c = src_raw(s);
     if (c == SRC_IO)
-        return src_fail(s, "read error: %s", strerror(errno));
+        return src_fail(s, "%s", s->io_msg);
     if (c == SRC_EOF) {
         if (s->utf8_need > 0)
             return src_fail(s, "invalid UTF-8: a character cut off by the end of the file");
@@ -192,12 +203,11 @@ static void src_next(src *s)
     s->look = SRC_NONE;
 }
 
-static void src_open(src *s, FILE *f, const char *name, unsigned char *buf, int csv)
+static void src_open(src *s, source_feed *feed, const char *name, int csv)
 {
     memset(s, 0, sizeof *s);
-    s->f = f;
+    s->feed = feed;
     s->name = name;
-    s->buf = buf;
     s->look = SRC_NONE;
     s->back = SRC_NONE;
     s->line = 1;
@@ -414,7 +424,135 @@ typedef struct sink {
     reader_row_fn on_row;
     void *ctx;
     size_t rows;
+    int fast;
 } sink;
+
+/* Hands a row to the caller: 0 go on, 1 stop here, -1 an error was reported. */
+static int deliver(sink *k, const char *name, const reader_row *row)
+{
+    int rc = k->on_row(k->ctx, name, row);
+    if (rc != 0)
+        return rc < 0 ? -1 : 1;
+    k->rows++;
+    return 0;
+}
+
+/* The commas of the plain bytes [p, end) into comma[] (*n of them, fewer than ncols), or
+ * -1 when a byte is not printable ASCII, is a double quote, or there are ncols commas or
+ * more, or (one column) the line is blank. Bytes up to limit may be read. */
+static int scan_plain(const unsigned char *p, const unsigned char *end,
+                      const unsigned char *limit, size_t ncols,
+                      unsigned char *comma[READER_MAX_FIELDS], size_t *n_out)
+{
+    size_t n = 0;
+    const unsigned char *q = p;
+    if (ncols == 1) {
+        unsigned nonblank = 0;
+        for (; q < end; q++) {
+            unsigned b = *q;
+            if (b == ',' || b - 0x20u > 0x7eu - 0x20u || b == '"')
+                return -1;
+            nonblank |= b ^ ' ';
+        }
+        *n_out = 0;
+        return nonblank != 0 ? 0 : -1;
+    }
+#if defined(__SSE2__)
+    /* 16 bytes at a time: a byte is plain when b - 0x20 <= 0x5E (unsigned) and b != '"'. */
+    const __m128i space = _mm_set1_epi8(0x20), span = _mm_set1_epi8(0x5e);
+    const __m128i quote = _mm_set1_epi8('"'), sep = _mm_set1_epi8(',');
+    while (q < end && (size_t)(limit - q) >= 16) {
+        size_t left = (size_t)(end - q);
+        unsigned live = left >= 16 ? 0xffffu : (1u << left) - 1u;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i t = _mm_sub_epi8(v, space);
+        unsigned ok = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, span), t));
+        unsigned bad = (~ok | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote))) & live;
+        if (bad != 0)
+            return -1;
+        unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sep)) & live;
+        while (c != 0) {
+            if (n + 1 >= ncols)
+                return -1;
+            comma[n++] = (unsigned char *)(uintptr_t)(q + __builtin_ctz(c));
+            c &= c - 1;
+        }
+        q += left >= 16 ? 16 : left;
+    }
+#else
+    (void)limit;
+#endif
+    for (; q < end; q++) {
+        unsigned b = *q;
+        if (b == ',') {
+            if (n + 1 >= ncols)
+                return -1;
+            comma[n++] = (unsigned char *)(uintptr_t)q;
+        } else if (b - 0x20u > 0x7eu - 0x20u || b == '"') {
+            return -1;
+        }
+    }
+    *n_out = n;
+    return 0;
+}
+
+/* The fast path: the next line, when it is plain (every byte printable ASCII and not a
+ * double quote, a LF or CRLF inside the current block, at most READER_MAX_LINE bytes,
+ * exactly ncols fields, not blank), is split in place: the NUL after each field
+ * overwrites a comma, a blank or the line end. The general path would read the same
+ * fields from it: no byte of it needs a check, no field a quote rule. Returns 0 when the
+ * line is not plain (nothing taken: the general path reads it), else 1 with *rc what
+ * deliver returned. */
+static int csv_fast(csv *c, sink *k, size_t ncols, const int col_of[READER_MAX_COLUMNS],
+                    int *rc)
+{
+    src *s = c->s;
+    if (s->look != SRC_NONE || s->back != SRC_NONE || s->col != 0 || s->utf8_need != 0)
+        return 0;
+    unsigned char *p = s->buf + s->pos;
+    size_t avail = s->len - s->pos;
+    if (avail > READER_MAX_LINE + 2)
+        avail = READER_MAX_LINE + 2;
+    unsigned char *nl = avail > 0 ? memchr(p, '\n', avail) : NULL;
+    if (nl == NULL)
+        return 0;
+    unsigned char *end = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
+    if ((size_t)(end - p) > READER_MAX_LINE)
+        return 0;
+    unsigned char *comma[READER_MAX_FIELDS];
+    size_t n = 0;
+    if (scan_plain(p, end, s->buf + s->len, ncols, comma, &n) != 0 || n + 1 != ncols)
+        return 0;
+    comma[n] = end;
+    char *text[READER_MAX_FIELDS];
+    size_t len[READER_MAX_FIELDS];
+    unsigned char *from = p;
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char *a = from, *b = comma[i];
+        from = b + 1;
+        while (a < b && *a == ' ')
+            a++;
+        while (b > a && b[-1] == ' ')
+            b--;
+        *b = '\0';
+        text[i] = (char *)a;
+        len[i] = (size_t)(b - a);
+    }
+    reader_row row;
+    row.first_line = s->line;
+    for (size_t j = 0; j < k->sc->count; j++) {
+        int f = col_of[j];
+        row.present[j] = f >= 0;
+        row.text[j] = f >= 0 ? text[f] : "";
+        row.len[j] = f >= 0 ? len[f] : 0;
+        row.line[j] = s->line;
+    }
+    s->pos = (size_t)(nl + 1 - s->buf);
+    s->line++;
+    s->any = 1;
+    *rc = deliver(k, s->name, &row);
+    return 1;
+}
 
 static int csv_read(csv *c, sink *k)
 {
@@ -424,8 +562,14 @@ static int csv_read(csv *c, sink *k)
         return -1;
     ncols = c->n;
     for (;;) {
+        int rc = 0;
+        if (k->fast && csv_fast(c, k, ncols, col_of, &rc)) {
+            if (rc != 0)
+                return rc;
+            continue;
+        }
         int blank = 0;
-        int rc = csv_row(c, &blank);
+        rc = csv_row(c, &blank);
         if (rc <= 0)
             return rc;
         if (blank)
@@ -439,11 +583,11 @@ static int csv_read(csv *c, sink *k)
             int f = col_of[j];
             row.present[j] = f >= 0;
             row.text[j] = f >= 0 ? c->text + c->start[f] : "";
+            row.len[j] = strlen(row.text[j]); /* a field holds no NUL byte */
             row.line[j] = f >= 0 ? c->line[f] : c->row_line;
         }
-        if (k->on_row(k->ctx, c->s->name, &row) != 0)
-            return -1;
-        k->rows++;
+        if ((rc = deliver(k, c->s->name, &row)) != 0)
+            return rc;
     }
 }
 
@@ -762,6 +906,7 @@ static int jmember(json *j, const reader_schema *sc, reader_row *row)
         return -1;
     row->present[k] = 1;
     row->text[k] = j->value[k];
+    row->len[k] = strlen(j->value[k]); /* \u0000 is refused */
     return 0;
 }
 
@@ -773,6 +918,7 @@ static int jrecord(json *j, const reader_schema *sc, reader_row *row)
     for (size_t k = 0; k < sc->count; k++) {
         row->present[k] = 0;
         row->text[k] = "";
+        row->len[k] = 0;
         row->line[k] = row->first_line;
     }
     int c = jskip(j);
@@ -810,9 +956,11 @@ static int json_read(json *j, sink *k)
     } else {
         for (;;) {
             reader_row row;
-            if (jrecord(j, k->sc, &row) != 0 || k->on_row(k->ctx, j->s->name, &row) != 0)
+            if (jrecord(j, k->sc, &row) != 0)
                 return -1;
-            k->rows++;
+            int rc = deliver(k, j->s->name, &row);
+            if (rc != 0)
+                return rc;
             if (jskip(j) != ',')
                 break;
             src_next(j->s);
@@ -841,6 +989,21 @@ const char *reader_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* Whether the len bytes at ext are the extension want (".csv"), ignoring ASCII case. */
+static int extension_is(const char *ext, size_t len, const char *want)
+{
+    if (len != strlen(want))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)ext[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        if (c != want[i])
+            return 0;
+    }
+    return 1;
+}
+
 reader_format reader_choose_format(const char *path, const char *format,
                                    reader_format fallback)
 {
@@ -848,10 +1011,21 @@ reader_format reader_choose_format(const char *path, const char *format,
         return strcmp(format, "json") == 0 ? READER_FORMAT_JSON : READER_FORMAT_CSV;
     if (strcmp(path, "-") != 0) {
         const char *slash = strrchr(path, '/');
-        const char *dot = strrchr(slash != NULL ? slash : path, '.');
-        if (dot != NULL && ascii_casecmp(dot, ".csv") == 0)
+        const char *base = slash != NULL ? slash + 1 : path;
+        const char *end = base + strlen(base);
+        const char *dot = strrchr(base, '.');
+        if (dot != NULL && extension_is(dot, (size_t)(end - dot), ".gz")) {
+            /* rows.csv.gz: the extension before .gz */
+            end = dot;
+            dot = NULL;
+            for (const char *q = base; q < end; q++)
+                if (*q == '.')
+                    dot = q;
+        }
+        size_t len = dot != NULL ? (size_t)(end - dot) : 0;
+        if (dot != NULL && extension_is(dot, len, ".csv"))
             return READER_FORMAT_CSV;
-        if (dot != NULL && ascii_casecmp(dot, ".json") == 0)
+        if (dot != NULL && extension_is(dot, len, ".json"))
             return READER_FORMAT_JSON;
     }
     if (fallback == READER_FORMAT_NONE)
@@ -863,37 +1037,31 @@ reader_format reader_choose_format(const char *path, const char *format,
 /* Everything a read needs but the CSV row's text, allocated once. */
 typedef struct reader_state {
     src s;
-    unsigned char buf[SRC_BUF];
     char value[READER_MAX_COLUMNS][READER_MAX_STRING];
     char key[READER_MAX_STRING];
     csv c;
     json j;
 } reader_state;
 
-int reader_read(const char *path, reader_format format, const reader_schema *schema,
-                reader_row_fn on_row, void *ctx, size_t *rows)
+int reader_read_source(reader_source *source, reader_format format, const reader_schema *schema,
+                       const reader_options *options, reader_row_fn on_row, void *ctx,
+                       size_t *rows)
 {
-    const char *name = reader_name(path);
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : cli_fopen(path, "rb");
-    if (f == NULL) {
-        cli_error("%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
-    if (is_stdin && cli_stdin_binary() != 0) {
-        cli_error("%s: cannot read standard input as bytes: %s", name, strerror(errno));
-        return -1;
-    }
+    const char *name = reader_source_name(source);
+    *rows = 0;
     reader_state *r = malloc(sizeof *r);
     if (r == NULL) {
         cli_error("%s: out of memory", name);
-        if (!is_stdin)
-            fclose(f);
         return -1;
     }
-    sink k = {schema, on_row, ctx, 0};
+    source_feed *feed = source_start(source, options->thread, options->block);
+    if (feed == NULL) {
+        free(r);
+        return -1;
+    }
+    sink k = {schema, on_row, ctx, 0, options->fast};
     int csv_format = format != READER_FORMAT_JSON;
-    src_open(&r->s, f, name, r->buf, csv_format);
+    src_open(&r->s, feed, name, csv_format);
     int rc;
     if (csv_format) {
         r->c = (csv){.s = &r->s};
@@ -903,9 +1071,21 @@ int reader_read(const char *path, reader_format format, const reader_schema *sch
         r->j = (json){.s = &r->s, .value = r->value, .key = r->key};
         rc = json_read(&r->j, &k);
     }
+    source_finish(feed);
     free(r);
-    if (!is_stdin)
-        fclose(f);
     *rows = k.rows;
     return rc;
+}
+
+int reader_read(const char *path, reader_format format, const reader_schema *schema,
+                reader_row_fn on_row, void *ctx, size_t *rows)
+{
+    static const reader_options defaults = {1, 0, 0};
+    *rows = 0;
+    reader_source *source = reader_open(path, 0);
+    if (source == NULL)
+        return -1;
+    int rc = reader_read_source(source, format, schema, &defaults, on_row, ctx, rows);
+    reader_close(source);
+    return rc < 0 ? -1 : 0;
 }
