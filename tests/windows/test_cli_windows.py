@@ -10,12 +10,14 @@ Wine maps drive Z: to the root of this machine's file system, so Z:\\tmp\\x\\h.c
 /tmp/x/h.csv. Every answer is compared with the answer for the same data read the plain
 way (a POSIX path, LF line ends, a file): the tool must give the same.
 """
+import gzip
 import json
 import os
 import shlex
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 
 BINARY = None
@@ -207,6 +209,74 @@ class StandardInput(Tmp):
                 self.assertEqual(rc, 2)
                 self.assertTrue(err.startswith(f"btxdose: <stdin>:{where}"), err)
                 self.assertEqual(len(err.splitlines()), 1, err)
+
+
+class Audit(Tmp):
+    """The streaming audit's files on Windows: --output, gzip, a pipe left open."""
+    POPULATION = StandardInput.POPULATION
+
+    def test_output_replaces_a_file_with_a_utf8_name(self):
+        src = self.write("population.csv", self.POPULATION)
+        out = self.write(UTF8_NAME + "-flagged.csv", b"old contents\r\n")
+        for path in (out, windows_path(out)):
+            with self.subTest(output=path):
+                rc, stdout, err = run("audit", "--input", windows_path(src), "--output", path)
+                self.assertEqual(rc, 1, err)
+                self.assertIn(f"written to {path}", stdout)
+                with open(out, "rb") as f:
+                    rows = f.read().decode("utf-8").splitlines()
+                self.assertTrue(rows[0].startswith("line,patient,date"), rows)
+                self.assertEqual(len(rows), 3, rows)   # the header and two flagged rows
+        # No temporary file is left next to it.
+        self.assertEqual(sorted(os.listdir(self.dir)),
+                         sorted(["population.csv", UTF8_NAME + "-flagged.csv"]))
+
+    def test_gzip_by_a_windows_path_and_on_standard_input(self):
+        plain = self.write("population.csv", self.POPULATION)
+        gz = self.write("population.csv.gz", gzip.compress(self.POPULATION))
+        rc, want, err = run("audit", "--input", plain, "--json")
+        self.assertEqual(rc, 1, err)
+        rc, out, err = run("audit", "--input", windows_path(gz), "--json")
+        self.assertEqual((rc, answer(out)), (1, answer(want)), err)
+        rc, out, err = run("audit", "--input", "-", "--format", "csv", "--json",
+                           stdin=gzip.compress(self.POPULATION))
+        self.assertEqual((rc, answer(out)), (1, answer(want)), err)
+
+    def test_bad_row_with_the_pipe_left_open(self):
+        # The first block holds a NUL byte; more than a block follows and the pipe stays
+        # open: the tool must stop at the bad row, not wait for the end of the input.
+        rows = b"".join(b"p%d,2025-01-01,botox,chronic_migraine,155\n" % i
+                        for i in range(16000))
+        data = (b"patient,date,product,indication,units\n"
+                b"p1,2025-01-01,bo\0tox,chronic_migraine,155\n" + rows)
+        p = subprocess.Popen([*EMULATOR, BINARY, "audit", "--input", "-", "--format", "csv"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+
+        def feed():
+            try:
+                p.stdin.write(data)
+                p.stdin.flush()
+            except (BrokenPipeError, OSError):
+                pass
+
+        threading.Thread(target=feed, daemon=True).start()
+        try:
+            rc = p.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            self.fail("the tool waited for the end of an open pipe after a bad row")
+        finally:
+            try:
+                p.stdin.close()
+            except OSError:
+                pass
+        err = p.stderr.read().decode("utf-8").replace("\r\n", "\n")
+        p.stdout.close()
+        p.stderr.close()
+        self.assertEqual(rc, 2, err)
+        self.assertEqual(err, "btxdose: <stdin>:2: NUL byte in a text file\n")
 
 
 def main():

@@ -59,7 +59,7 @@ mkdir -p "$native"
     "$src"/lib/*.c "$src/tests/windows/consumer/answers.c" -lm -o "$native/answers"
 "$native/answers" >"$native/answers.txt"
 "$hostcc" -std=c11 -O2 -I"$src/include" -I"$build/include" -I"$src/lib" \
-    "$src"/lib/*.c "$src"/tools/btxdose/*.c -lm -o "$native/btxdose"
+    "$src"/lib/*.c "$src"/tools/btxdose/*.c -lz -pthread -lm -o "$native/btxdose"
 
 # Runs a Windows program with the zip's bin/ as the only extra DLL directory.
 wrun() { BTX_WINEPATH="$(printf 'Z:%s' "$root/bin" | tr / '\\')" "$run" "$@"; }

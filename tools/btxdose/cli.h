@@ -73,13 +73,52 @@ const char *cli_excerpt(const char *text, char buf[CLI_EXCERPT_SIZE]);
 /* Trims ASCII spaces and tabs at both ends, in place; returns the new start. */
 char *cli_trim(char *s);
 
-/* fopen for a path in UTF-8 (every argument is UTF-8, on Windows too: main.c). On
- * Windows it opens the file by its UTF-16 name; elsewhere it is fopen. */
-FILE *cli_fopen(const char *path, const char *mode);
+/* ---- files, the same way on every system (docs/windows.md, "The tool on Windows") ----
+ * Every path is UTF-8 (on Windows too: main.c turns the UTF-16 command line into UTF-8);
+ * on Windows these open files by their UTF-16 names and always as bytes (binary mode).
+ * Each returns -1 with errno set when it fails. */
+
+/* The last path separator of path ('/'; on Windows '\\' too), or NULL. */
+const char *cli_last_separator(const char *path);
+
+/* A descriptor of path opened for reading, not inherited by child processes. */
+int cli_open_read(const char *path);
+
+/* A descriptor of path opened for writing, truncated (for a device or a pipe). */
+int cli_open_write(const char *path);
+
+/* 1: path exists and is a regular file; 0: it exists and is not (a device, a pipe);
+ * -1: it cannot be examined (does not exist). *mode gets its permission bits (0 on
+ * Windows). */
+int cli_file_kind(const char *path, unsigned *mode);
+
+/* Gives a file created by cli_temp_file the permission bits a new file at path would get
+ * (those of the file there now, if any); nothing on Windows, where the directory's ACL
+ * decides. */
+void cli_file_mode_like(int fd, const char *path);
+
+/* The directory for temporary files: $TMPDIR or /tmp; on Windows the user's (GetTempPath),
+ * in buf. */
+const char *cli_temp_dir(char *buf, size_t size);
+
+/* A new file in dir named PREFIX followed by six random characters, open for reading and
+ * writing. With path_out, *path_out gets its name (malloc'd, the caller frees it); without,
+ * the file has no name left: removed at once (on Windows: when it is closed). */
+int cli_temp_file(const char *dir, const char *prefix, char **path_out);
+
+/* Removes the file path. */
+int cli_remove(const char *path);
+
+/* Renames from to to, replacing a file at to. */
+int cli_replace(const char *from, const char *to);
+
+/* read() and write() with a size_t count (Windows' take an unsigned int). */
+long long cli_read(int fd, void *buf, size_t n);
+long long cli_write(int fd, const void *buf, size_t n);
 
 /* Standard input as bytes, before the first read: on Windows, binary mode (text mode would
- * turn CRLF into LF and stop at a Ctrl-Z byte, and the reader checks every byte itself,
- * docs/windows.md); nothing elsewhere. Returns 0, or -1 when it cannot. */
+ * turn CRLF into LF and stop at a Ctrl-Z byte, and the reader checks every byte itself);
+ * nothing elsewhere. Returns 0, or -1. */
 int cli_stdin_binary(void);
 
 #endif /* BTXDOSE_TOOL_CLI_H */

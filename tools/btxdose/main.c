@@ -132,7 +132,7 @@ static int run(int argc, char **argv)
 #ifdef _WIN32
 /* Windows hands a program its command line in UTF-16; main()'s argv would be in the ANSI
  * code page, which cannot hold every file name. The tool takes the UTF-16 arguments
- * (linked with -municode) and works in UTF-8 like everywhere else (cli_fopen opens a
+ * (linked with -municode) and works in UTF-8 like everywhere else (cli_open_read opens a
  * UTF-8 path by its UTF-16 name). */
 int wmain(int argc, wchar_t **wargv);
 int wmain(int argc, wchar_t **wargv)
