@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Every defined dynamic symbol, with its version node, must be exactly abi/exports.txt.
 # A symbol slipped into an old node, left unversioned or not btx_-prefixed fails.
 set -euo pipefail

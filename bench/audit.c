@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmark: btx_audit over a synthetic population, against a SQLite window-function
  * query and a pandas groupby().rolling('90D') on the same rows (docs/performance.md).
  * Not a test (a tiny smoke run is: bench_audit_smoke).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # bench_audit: btx_audit against SQLite and pandas (bench/audit.c, docs/performance.md).
 # SQLite is optional: without its development files the SQLite comparison is left out.
 add_executable(bench_audit audit.c)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The pandas reference of bench/audit.c (docs/performance.md).
 
     audit_pandas.py ROWS_FILE SUMS_FILE
@@ -25,7 +26,7 @@ ROW = np.dtype([
 ])
 assert ROW.itemsize == 48
 
-# btx_product -> btx_substance (design.md section 3).
+# btx_product -> btx_substance (docs/clinical-data.md, the catalog).
 SUBSTANCE = np.array([0, 1, 1, 2, 3, 4, 5, 6, 7], dtype=np.int8)
 
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """btxdose.audit from Python on the rows of bench/audit.c (docs/performance.md).
 
     audit_python.py ROWS_FILE [REPEAT]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmark: btx_headroom, btx_evaluate and btx_earliest_date on histories of 10, 100,
  * 1,000 and 10,000 records. Not a test: prints microseconds per call.
  *

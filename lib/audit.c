@@ -1,4 +1,5 @@
-/* Population audit (design.md section 6, docs/audit.md).
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Population audit (docs/audit.md).
  *
  * One pass over rows sorted by patient key and date. Rows of one patient and one date
  * form a group; a group is validated and counted whole before any of its results is

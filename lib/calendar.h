@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The calendar of date.c for the audit's inner loop: inline, unsigned, without calls.
  * Internal, never installed.

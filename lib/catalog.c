@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Products, substances, indications: validity, names and lookups. Data in catalog_data.c.
  *
  * Text matching is byte-wise ASCII (no locale): surrounding ASCII spaces are ignored,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Catalog data: names, accepted spellings and ICD-10-CM rows. Logic is in catalog.c.
  *
  * Every string here is compared after the normalisation catalog.c applies: product

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Civil dates: days since 1970-01-01, proleptic Gregorian.
  *
  * Conversions use the era-based algorithm (400-year cycles of 146097 days), which is

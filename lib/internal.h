@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Internals shared between the library's source files. Never installed; nothing here
  * is exported (the version script and hidden visibility keep it so).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Protocol lookup, regions and reconstitution arithmetic. Data in protocol_data.c.
  *
  * Output structs are written field by field from a local copy: struct_size stays the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Protocol data: what each US label recommends, one row per product, indication and
  * population, and the regions (muscle groups, areas) of the rows that have them.
  * Logic is in protocol.c; docs/clinical-data.md lists every number with its source.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rule names: every rule id of rule.h, looked up in the rule tables. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fixed-point units: every dose is accounted in integer milli-units (0.001 U). */
 #include <float.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Population audit (design.md section 6, docs/audit.md): layout, worked examples typed
  * from the design text and label-facts.md, validation and order, and a property test
  * that holds btx_audit to btx_evaluate / btx_window_total / btx_headroom row by row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Bad input, named (issue 7): every class of bad input listed in docs/reliability.md,
  * one test each, with the error the contract (design.md sections 2-3,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Catalog: enumeration values, names, product/indication lookups, ICD-10-CM mapping.
  * Expected values are typed from design.md section 3 and label-facts.md, never read
  * back from the library's tables. */

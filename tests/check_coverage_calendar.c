@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * lib/calendar.h, the audit's inline calendar, against date.c and window.c on every
  * valid date: civil dates, month arithmetic (both directions, and the month lengths the

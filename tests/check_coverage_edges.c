@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Coverage (issue 7): lib/ paths that the concept suites do not reach, each named with
  * what it does. Expected values are typed from design.md and the label facts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Civil dates: conversions, parsing, formatting, arithmetic, range edges. */
 #include <check.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The combined evaluation and the earliest date: worked examples from design.md
  * sections 4-5 and issue 5, each typed from the label facts. */
 #include <check.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared main for every Check suite: each test program is this file plus one
  * check_<concept>.c, named by BTX_SUITE at compile time. Fails when no test ran. */
 #include <check.h>

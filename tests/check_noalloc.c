@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * No allocation (issue 7): the library never calls malloc, calloc, realloc or free.
  *

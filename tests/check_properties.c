@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Randomized property tests of the window / interval / evaluate engine against the
  * independent brute-force model in tests/model/ (issues 4 and 5).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Protocols, regions, reconstitution, struct layout and struct_size rules.
  *
  * The expected rows below are typed from ../shared/clinical/label-facts.md (Part A and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Thread safety (issue 7): the same mixed workload (lookups, protocols, headroom,
  * evaluate, earliest date, window totals over a fixed set of histories) run from 8

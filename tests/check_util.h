@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Small helpers shared by the Check suites. */
 #ifndef BTX_CHECK_UTIL_H
 #define BTX_CHECK_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Version, data version and error text. */
 #include <check.h>
 #include <stdio.h>

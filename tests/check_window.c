@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Cumulative-dose accounting: records, validation, units, windows and headroom.
  * Worked examples typed from design.md section 4 and label-facts.md Part A. */
 #include <check.h>

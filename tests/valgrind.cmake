@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Every Check suite (check_*) again under valgrind's memcheck, labelled `valgrind`
 # (issue 7): no invalid access, no uninitialised read, no leak. Check runs in-process
 # (CK_FORK=no) so valgrind sees the tests themselves; the property tests run a small

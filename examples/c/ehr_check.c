@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ehr_check.c: what an EHR does with libbtxdose before a botulinum-toxin order is signed.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs a libbtxdose build into a fresh prefix, then builds ehr_check.c against it
 # twice (pkg-config through the Makefile, find_package through CMakeLists.txt), runs
 # both, and checks that they print the same findings. (The installed btxdose tool is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Population audit on a Dask cluster: partition the rows by patient key, run
 btxdose.audit on each partition in the workers, gather the flagged rows.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Checks a proposed botulinum-toxin dose against a FHIR R4 history; prints CDS Hooks cards.
 
 A thin caller of :mod:`btxdose.fhir`, which reads the input by the rules of docs/fhir.md

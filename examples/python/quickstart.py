@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """libbtxdose from Python in a page: a protocol, a headroom and an evaluation.
 
 Run from a source checkout after building the library:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file audit.h
  * @brief Population audit: every administration of every patient, checked in one pass.

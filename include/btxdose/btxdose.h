@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file btxdose.h
  * @brief libbtxdose: botulinum-toxin protocol lookup, cumulative-dose accounting and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file catalog.h
  * @brief Products, substances and indications: their codes, names and lookups.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file date.h
  * @brief Civil dates: days since 1970-01-01 in the proleptic Gregorian calendar.

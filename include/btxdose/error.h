@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file error.h
  * @brief Error codes returned by every fallible function, and their text.

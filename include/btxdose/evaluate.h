@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file evaluate.h
  * @brief The combined check of a proposed dose: findings with their basis, and the

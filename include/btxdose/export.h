@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file export.h
  * @brief Export macro and compiler helpers shared by every public header.

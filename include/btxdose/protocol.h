@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file protocol.h
  * @brief What the label recommends: protocol lookup, muscle regions, reconstitution.

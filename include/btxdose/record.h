@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file record.h
  * @brief Administration records, patient and policy structs, and history validation.

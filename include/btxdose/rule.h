@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file rule.h
  * @brief Stable rule ids: every finding names the rule it reports on.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file window.h
  * @brief Cumulative-dose accounting over rolling windows.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """btxdose: Python bindings (ctypes, standard library only) of libbtxdose.
 
 libbtxdose holds the US label facts of the botulinum-toxin products (protocols, muscle

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``python3 -m btxdose``: library versions, and ``check --fhir`` (docs/fhir.md).
 
 ``python3 -m btxdose --version`` prints the versions of the loaded library and its data.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The functions of the Python layer: one C call per question, results as dataclasses."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Population audit (libbtxdose 1.1): :func:`audit` checks every row of a population in
 one call of ``btx_audit`` (docs/audit.md, docs/python.md).
 

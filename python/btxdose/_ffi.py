@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Private ctypes layer of the btxdose package: library loading, struct mirrors,
 the table of exported functions and the mapping of status codes to exceptions.
 

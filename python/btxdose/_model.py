@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Dataclasses of the Python layer and their conversion to and from the C structs.
 
 Dates are :class:`datetime.date` (an ISO ``"YYYY-MM-DD"`` string is accepted on input

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The C enumerations of libbtxdose as :class:`enum.IntEnum` classes, with the C values.
 
 Values are part of the ABI and never renumbered. A value that a newer library returns

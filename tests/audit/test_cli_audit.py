@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`btxdose audit`: the population audit subcommand (tools/btxdose/cmd_audit.c).
 
     test_cli_audit.py PATH/TO/btxdose

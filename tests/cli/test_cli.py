@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Tests of the btxdose command-line tool (tools/btxdose), run by CTest as
 
     python3 tests/cli/test_cli.py PATH/TO/btxdose PATH/TO/examples/data

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A tiny program an integrator would write: it must build against an installed
  * libbtxdose both through pkg-config and through find_package(btxdose). */
 #include <btxdose/btxdose.h>

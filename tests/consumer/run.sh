@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the built library into a fresh prefix, then builds and runs consumer.c
 # twice: through pkg-config and through find_package(btxdose 1 CONFIG REQUIRED).
 set -euo pipefail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzzer: btx_audit and btx_validate_audit (audit.h, 1.1), checked against btx_evaluate.
  *
  * The input decodes to a policy and rows of a few patients (sorted, with occasional bad

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzzer: name, substance, indication and ICD-10-CM lookups (catalog.h), the labelled
  * product of a substance, and every *_name function.
  * The input is the text looked up; invariants: known return codes, values inside their

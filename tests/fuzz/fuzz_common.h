@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared helpers of the libFuzzer harnesses: a reader that decodes values from the fuzz
  * input (running out of bytes gives zeros, never an error) and CHECK, which aborts with
  * a message when an invariant breaks so libFuzzer records the input as a crash. */

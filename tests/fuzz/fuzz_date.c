@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzzer: date parsing, formatting and arithmetic (date.h).
  * The input is parsed as text by btx_date_parse and, read again as numbers, drives
  * btx_date_from_ymd / to_ymd / format / add_days / add_months. Every answer is checked

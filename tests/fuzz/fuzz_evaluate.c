@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzzer: btx_validate_history, btx_window_total, btx_headroom, btx_evaluate and
  * btx_earliest_date fed with a patient, policy, history and proposal decoded from the
  * input: odd struct_size values with zero or non-zero tails, NaN / infinite / negative /

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzzer: protocol and region lookup over every code combination (protocol.h), with
  * odd struct_size values, and the reconstitution arithmetic.
  * Output structs live in buffers of exactly struct_size bytes filled with a canary, so

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs every libFuzzer harness for a bounded time; fails when any of them finds a crash,
 # a leak, a timeout or a broken invariant.
 #

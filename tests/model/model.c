@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Brute-force reference model (see model.h). Written from design.md sections 3-5,
  * notes/decisions.md and clinical/label-facts.md Part A only; nothing here is read back

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Independent brute-force reference model of libbtxdose's window, interval, headroom,
  * earliest-date and evaluate semantics (design.md sections 3-5 and the lead's

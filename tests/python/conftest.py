@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """pytest setup for the btxdose package tests.
 
 CTest runs these with BTXDOSE_LIBRARY (the library just built) and PYTHONPATH (the

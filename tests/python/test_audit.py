@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """btxdose.audit: the population audit through ctypes (docs/audit.md).
 
 Expected values are typed from design.md section 6 and label-facts.md, as in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Products, substances, indications: names and lookups against the design's values."""
 
 from __future__ import annotations

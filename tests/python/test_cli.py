@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`python3 -m btxdose --version`, and the package under another interpreter."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Dates: datetime.date in and out through btx_date_from_ymd / btx_date_to_ymd."""
 
 from __future__ import annotations

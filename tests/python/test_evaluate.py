@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Windows, headroom, evaluate and earliest date: the 400 U adult window with
 155 U + 155 U (chronic migraine, 12 weeks apart) + a 100 U proposal in one window."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The Python examples: quickstart.py and the FHIR -> CDS Hooks check."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The private ctypes layer: symbol table, struct mirrors, error mapping, loading."""
 
 from __future__ import annotations

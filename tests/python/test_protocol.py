@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Protocols, regions and reconstitution against the label facts."""
 
 from __future__ import annotations
