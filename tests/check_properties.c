@@ -308,7 +308,9 @@ typedef struct sbuf {
     size_t len;
 } sbuf;
 
-#if defined(__GNUC__)
+#if defined(__MINGW32__) /* mingw's C99 printf (-std=c11) knows %zu: gnu_printf checks */
+__attribute__((format(gnu_printf, 2, 3)))
+#elif defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
 static void sb_printf(sbuf *b, const char *fmt, ...);

@@ -6,13 +6,15 @@ Nothing here is public API; use the functions of :mod:`btxdose` instead. The raw
 functions are reachable as attributes of :data:`lib` (``_ffi.lib.btx_protocol_lookup``)
 for tests and for code that needs the C calling convention exactly.
 
-Load order of the shared library (the SONAME ``libbtxdose.so.1``):
+Load order of the shared library (the SONAME ``libbtxdose.so.1``; on Windows
+``libbtxdose-1.dll``, then ``btxdose.dll``), as :mod:`._loader` implements it:
 
 1. the path in the environment variable ``BTXDOSE_LIBRARY`` (used alone when set);
-2. ``libbtxdose.so.1`` next to this package;
+2. the library next to this package;
 3. a build tree of the source checkout that holds this package: ``build/lib/`` first,
    then every other ``build*/lib/`` in name order;
-4. ``ctypes.util.find_library("btxdose")`` (the system's library search).
+4. ``ctypes.util.find_library("btxdose")`` (the system's library search); on Windows
+   each directory of ``PATH`` instead.
 
 At import every declared symbol, the major version and the size of every struct
 mirror are checked against the loaded library; a mismatch is an ``ImportError``.
@@ -28,6 +30,8 @@ from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int
                     c_size_t)
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type
 
+from . import _loader
+
 __all__ = [
     "BtxError", "BtxInvalidError", "BtxRangeError", "BtxNotFoundError", "BtxNoSpaceError",
     "BtxParseError", "BtxVersionError", "BtxNeverError", "BtxWeightError",
@@ -37,8 +41,9 @@ __all__ = [
     "DATE_UNKNOWN", "DATE_MIN", "DATE_MAX",
 ]
 
-#: The file name the package loads: the SONAME, never the unversioned dev symlink.
-SONAME = "libbtxdose.so.1"
+#: The file name the package loads: the SONAME, never the unversioned dev symlink
+#: (on Windows: :data:`._loader.DLL_NAMES`).
+SONAME = _loader.SONAME
 #: The major version (ABI generation) this package is written for.
 MAJOR_VERSION = 1
 
@@ -137,7 +142,8 @@ _ERROR_CLASSES: Dict[int, Type[BtxError]] = {
 
 
 # --------------------------------------------------------------------------------------
-# Struct mirrors (LP64 layouts of the 1.0 headers; checked at import)
+# Struct mirrors (layouts of the 1.0 headers on LP64 and on 64-bit Windows (LLP64), which
+# are the same: no member is a long; checked at import)
 # --------------------------------------------------------------------------------------
 
 class _SizedStructure(Structure):
@@ -260,75 +266,12 @@ class Finding_c(_SizedStructure):
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-def _repo_root(start: str) -> Optional[str]:
-    """The nearest directory at or above ``start`` that is the libbtxdose source tree
-    (it holds ``include/btxdose/btxdose.h``), or None."""
-    here = start
-    while True:
-        if os.path.isfile(os.path.join(here, "include", "btxdose", "btxdose.h")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return None
-        here = parent
-
-
-def _candidates() -> List[Tuple[str, str]]:
-    """(description, path-or-name) pairs to try, in order, when BTXDOSE_LIBRARY is unset."""
-    out: List[Tuple[str, str]] = [("next to the package", os.path.join(_PACKAGE_DIR, SONAME))]
-    root = _repo_root(_PACKAGE_DIR)
-    if root is not None:
-        try:
-            names = sorted(n for n in os.listdir(root)
-                           if n.startswith("build") and os.path.isdir(os.path.join(root, n)))
-        except OSError:
-            names = []
-        if "build" in names:
-            names.remove("build")
-            names.insert(0, "build")
-        for n in names:
-            out.append(("build tree", os.path.join(root, n, "lib", SONAME)))
-    return out
-
-
 def _load() -> Tuple[ctypes.CDLL, str]:
-    """Finds and loads the library; returns it and the path (or name) it was loaded from."""
-    env = os.environ.get("BTXDOSE_LIBRARY")
-    if env:
-        if not os.path.exists(env):
-            raise OSError(f"btxdose: BTXDOSE_LIBRARY={env!r}: no such file "
-                          "(unset BTXDOSE_LIBRARY to search the default places)")
-        try:
-            return ctypes.CDLL(env), env
-        except OSError as e:
-            raise OSError(f"btxdose: BTXDOSE_LIBRARY={env!r} could not be loaded: {e}") from e
-
-    tried: List[str] = []
-    for what, path in _candidates():
-        if not os.path.exists(path):
-            tried.append(f"{path} ({what}: not found)")
-            continue
-        try:
-            return ctypes.CDLL(path), path
-        except OSError as e:
-            tried.append(f"{path} ({what}: {e})")
-
-    found = ctypes.util.find_library("btxdose")
-    if found:
-        # Ask the dynamic loader for the SONAME; fall back to the name found only if it
-        # is itself a versioned file of major 1.
-        names = [SONAME] + ([found] if found != SONAME and found.endswith(SONAME) else [])
-        for name in names:
-            try:
-                return ctypes.CDLL(name), name
-            except OSError as e:
-                tried.append(f"{name} (find_library found {found!r}: {e})")
-    else:
-        tried.append('ctypes.util.find_library("btxdose") (nothing found)')
-
-    raise OSError("btxdose: cannot find the shared library " + SONAME + ". Tried:\n  "
-                  + "\n  ".join(tried)
-                  + "\nSet BTXDOSE_LIBRARY to the path of libbtxdose.so.1, or install it.")
+    """Finds and loads the library (the search is :mod:`._loader`'s); returns it and the
+    path (or name) it was loaded from."""
+    fs = _loader.FileSystem(os.path.isfile, os.path.isdir, os.listdir)
+    return _loader.locate(os.environ, os.name, _PACKAGE_DIR, fs, ctypes.CDLL,
+                          ctypes.util.find_library)
 
 
 lib, library_path = _load()

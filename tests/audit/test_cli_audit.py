@@ -8,6 +8,8 @@ Expected values are typed from design.md section 6 and label-facts.md (90-day po
 """
 
 import json
+import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -15,6 +17,8 @@ import unittest
 from pathlib import Path
 
 TOOL = None
+# A Windows build runs the tool through the Wine wrapper CTest passes (docs/windows.md).
+EMULATOR = shlex.split(os.environ.get("BTX_EMULATOR", ""))
 
 POPULATION = """patient,date,product,indication,units,weight_kg,birth_date,comment
 P7,2025-03-31,Botox,upper limb spasticity,100,,,third
@@ -26,8 +30,8 @@ P7,2025-04-01,Botox,overactive_bladder,50,,,fourth
 
 
 def run(*args, stdin=None):
-    return subprocess.run([TOOL, "audit", *args], input=stdin, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run([*EMULATOR, TOOL, "audit", *args], input=stdin, capture_output=True,
+                          text=True, timeout=60)
 
 
 class AuditCommand(unittest.TestCase):

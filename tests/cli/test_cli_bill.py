@@ -13,6 +13,7 @@ member by member with btxdose.bill(...).to_dict(). Standard library only.
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,8 @@ import unittest
 BINARY = None
 ROOT = None
 PY_ENV = None  # dict of extra environment for the Python package, or None
+# A Windows build runs the tool through the Wine wrapper CTest passes (docs/windows.md).
+EMULATOR = shlex.split(os.environ.get("BTX_EMULATOR", ""))
 
 TODAY = "2026-03-02"
 # Members of `bill --json` that Python's to_dict() does not have: the tool's header and
@@ -29,7 +32,7 @@ TOOL_ONLY = {"tool", "library_version", "data_version", "exit_status"}
 
 
 def run(*args):
-    p = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=60)
+    p = subprocess.run([*EMULATOR, BINARY, *args], capture_output=True, text=True, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
 

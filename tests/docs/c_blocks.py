@@ -11,6 +11,9 @@ A comment line right before a block steers it:
 
 Usage: c_blocks.py blocks CC INCLUDE_DIR... -L LIBRARY_DIR WORK_DIR MARKDOWN...
        c_blocks.py pages DOCS_DIR
+
+With BTX_EMULATOR set (a Windows build: the Wine wrapper of the build tree), each program
+is built as NAME.exe and run through it; the DLL is found by the emulator's search path.
 """
 
 from __future__ import annotations
@@ -111,6 +114,7 @@ def run_blocks(argv: List[str]) -> int:
     k = rest.index("-L")
     include_dirs, libdir, work = rest[:k], rest[k + 1], Path(rest[k + 2])
     docs = [Path(p) for p in rest[k + 3:]]
+    emulator = shlex.split(os.environ.get("BTX_EMULATOR", ""))
     work.mkdir(parents=True, exist_ok=True)
     found = {p: blocks(p) for p in docs}
     failures = 0
@@ -123,18 +127,20 @@ def run_blocks(argv: List[str]) -> int:
             total += 1
             name = f"{path.name}:{b.line}"
             src = work / f"{path.stem}_{n}.c"
-            exe = work / f"{path.stem}_{n}"
+            exe = work / f"{path.stem}_{n}{'.exe' if emulator else ''}"
             src.write_text(wrap(b.code) if b.fragment else b.code, encoding="utf-8")
             cmd = [cc, "-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
                    "-Wno-unused-parameter"]
             cmd += [f"-I{d}" for d in include_dirs]
-            cmd += ["-o", str(exe), str(src), f"-L{libdir}", "-lbtxdose", f"-Wl,-rpath,{libdir}"]
+            cmd += ["-o", str(exe), str(src), f"-L{libdir}", "-lbtxdose"]
+            if not emulator:
+                cmd.append(f"-Wl,-rpath,{libdir}")
             r = subprocess.run(cmd, capture_output=True, text=True)
             if r.returncode != 0:
                 print(f"FAIL {name}: does not compile:\n{r.stderr}")
                 failures += 1
                 continue
-            r = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60,
+            r = subprocess.run([*emulator, str(exe)], capture_output=True, text=True, timeout=60,
                                env=dict(os.environ, LD_LIBRARY_PATH=libdir))
             if r.returncode != 0:
                 print(f"FAIL {name}: exit status {r.returncode}\n{r.stdout}{r.stderr}")
@@ -153,7 +159,7 @@ def run_blocks(argv: List[str]) -> int:
                   f"{', prints ' + str(b.prints) if b.prints else ''})")
 
     # README and the landing page of the API reference carry the same btx_evaluate example.
-    md = [p for p in docs if p.suffix == ".md"]
+    md = [p for p in docs if p.name in ("README.md", "mainpage.md")]
     evaluate = {p: [b.code for b in found[p] if "btx_evaluate(" in b.code] for p in md}
     if len(md) > 1:
         first, *others = md

@@ -30,7 +30,7 @@ static audit_file_format output_format(const cli_options *o)
     if (o->output_format != NULL)
         return strcmp(o->output_format, "jsonl") == 0 ? AUDIT_FILE_JSONL : AUDIT_FILE_CSV;
     const char *dot = strrchr(o->output_path, '.');
-    if (dot != NULL && strchr(dot, '/') == NULL) {
+    if (dot != NULL && cli_last_separator(dot) == NULL) {
         char ext[8];
         size_t n = 0;
         for (; dot[n] != '\0' && n + 1 < sizeof ext; n++)

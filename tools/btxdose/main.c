@@ -6,6 +6,10 @@
  * Exit status: 0 success, 1 a clinical "no", 2 bad input or usage (cli.h). */
 #include <stdio.h>
 #include <string.h>
+#ifdef _WIN32
+#include <stdlib.h>
+#include <windows.h>
+#endif
 
 #include "cli.h"
 #include "opt.h"
@@ -114,7 +118,7 @@ static int dispatch(int argc, char **argv)
     return c->run(argc - 1, argv + 1);
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     int rc = dispatch(argc, argv);
     /* An answer that did not reach its reader (a full disk, a closed pipe) is no answer. */
@@ -124,3 +128,41 @@ int main(int argc, char **argv)
     }
     return rc;
 }
+
+#ifdef _WIN32
+/* Windows hands a program its command line in UTF-16; main()'s argv would be in the ANSI
+ * code page, which cannot hold every file name. The tool takes the UTF-16 arguments
+ * (linked with -municode) and works in UTF-8 like everywhere else (cli_open_read opens a
+ * UTF-8 path by its UTF-16 name). */
+int wmain(int argc, wchar_t **wargv);
+int wmain(int argc, wchar_t **wargv)
+{
+    char **argv = calloc((size_t)argc + 1, sizeof *argv);
+    int rc = CLI_EXIT_USAGE;
+    if (argv == NULL) {
+        cli_error("out of memory");
+        return rc;
+    }
+    int i = 0;
+    for (; i < argc; i++) {
+        int n = WideCharToMultiByte(CP_UTF8, 0, wargv[i], -1, NULL, 0, NULL, NULL);
+        argv[i] = n > 0 ? malloc((size_t)n) : NULL;
+        if (argv[i] == NULL ||
+            WideCharToMultiByte(CP_UTF8, 0, wargv[i], -1, argv[i], n, NULL, NULL) != n) {
+            cli_error("cannot convert argument %d of the command line to UTF-8", i);
+            break;
+        }
+    }
+    if (i == argc)
+        rc = run(argc, argv);
+    for (int k = 0; k < argc; k++)
+        free(argv[k]);
+    free(argv);
+    return rc;
+}
+#else
+int main(int argc, char **argv)
+{
+    return run(argc, argv);
+}
+#endif

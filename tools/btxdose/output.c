@@ -1568,7 +1568,7 @@ struct audit_output {
 static int write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {
-        ssize_t w = write(fd, p, n);
+        long long w = cli_write(fd, p, n);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
@@ -1689,19 +1689,20 @@ static void writer_stop(writer *wr)
     free(wr);
 }
 
+/* A new file in dir named .BASE-XXXXXX (cli_temp_file); path_out as there. */
 static int temp_file(const char *dir, const char *base, char **path_out)
 {
-    size_t len = strlen(dir) + strlen(base) + sizeof "/.-XXXXXX.btxdose";
-    char *path = malloc(len);
-    if (path == NULL)
-        return -1;
-    snprintf(path, len, "%s/.%s-XXXXXX", dir, base);
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        free(path);
+    size_t len = strlen(base) + sizeof ".-";
+    char *prefix = malloc(len);
+    if (prefix == NULL) {
+        errno = ENOMEM;
         return -1;
     }
-    *path_out = path;
+    snprintf(prefix, len, ".%s-", base);
+    int fd = cli_temp_file(dir, prefix, path_out);
+    int err = errno;
+    free(prefix);
+    errno = err;
     return fd;
 }
 
@@ -1710,16 +1711,16 @@ static int temp_file(const char *dir, const char *base, char **path_out)
 static int open_output(audit_output *w)
 {
     const char *path = w->o.output_path;
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        w->file_fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    unsigned mode;
+    if (cli_file_kind(path, &mode) == 0) {
+        w->file_fd = cli_open_write(path);
         if (w->file_fd < 0) {
             cli_error("%s: cannot open for writing: %s", path, strerror(errno));
             return -1;
         }
         return 0;
     }
-    const char *slash = strrchr(path, '/');
+    const char *slash = cli_last_separator(path);
     char *dir = slash == NULL ? NULL : malloc((size_t)(slash - path) + 2);
     if (slash != NULL && dir == NULL) {
         cli_error("%s: out of memory", path);
@@ -1738,13 +1739,7 @@ static int open_output(audit_output *w)
         cli_error("%s: cannot create a file next to it: %s", path, strerror(err));
         return -1;
     }
-    /* The mode a new file would get (mkstemp's is 0600). */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (stat(path, &st) == 0)
-        (void)fchmod(w->file_fd, st.st_mode & 07777);
-    else
-        (void)fchmod(w->file_fd, 0666 & ~mask);
+    cli_file_mode_like(w->file_fd, path);
     return 0;
 }
 
@@ -1808,16 +1803,13 @@ static int file_written(audit_output *w)
 static int spill(audit_output *w)
 {
     if (w->spill_fd < 0) {
-        const char *dir = getenv("TMPDIR");
-        char *path = NULL;
-        w->spill_fd = temp_file(dir != NULL && *dir != '\0' ? dir : "/tmp", "btxdose", &path);
+        char buf[1024];
+        w->spill_fd = temp_file(cli_temp_dir(buf, sizeof buf), "btxdose", NULL);
         if (w->spill_fd < 0) {
             cli_error("cannot create a temporary file for the listed rows: %s",
                       strerror(errno));
             return -1;
         }
-        unlink(path);
-        free(path);
     }
     if (write_all(w->spill_fd, w->list.p, w->list.len) != 0) {
         cli_error("cannot write a temporary file for the listed rows: %s", strerror(errno));
@@ -1900,7 +1892,7 @@ static int copy_listed(audit_output *w)
             return -1;
         }
         for (size_t left = w->spilled; left > 0;) {
-            ssize_t n = read(w->spill_fd, buf, left < sizeof buf ? left : sizeof buf);
+            long long n = cli_read(w->spill_fd, buf, left < sizeof buf ? left : sizeof buf);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0) {
@@ -1975,7 +1967,7 @@ int audit_output_finish(audit_output *w, const stream_result *r)
         }
         w->file_fd = -1;
         if (w->tmp_path != NULL) {
-            if (rename(w->tmp_path, w->o.output_path) != 0) {
+            if (cli_replace(w->tmp_path, w->o.output_path) != 0) {
                 cli_error("%s: cannot replace: %s", w->o.output_path, strerror(errno));
                 return -1;
             }
@@ -2019,7 +2011,7 @@ void audit_output_close(audit_output *w)
     if (w->file_fd >= 0)
         close(w->file_fd);
     if (w->tmp_path != NULL)
-        unlink(w->tmp_path);
+        cli_remove(w->tmp_path);
     if (w->spill_fd >= 0)
         close(w->spill_fd);
     free(w->tmp_path);

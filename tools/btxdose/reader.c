@@ -20,9 +20,7 @@
 
 /* ---- messages ---- */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
+CLI_PRINTF(3, 4)
 static int fail_at(const char *name, size_t line, const char *fmt, ...)
 {
     char msg[512];
@@ -121,9 +119,7 @@ static int utf8_step(src *s, int c)
     return 0;
 }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
+CLI_PRINTF(2, 3)
 static int src_fail(src *s, const char *fmt, ...)
 {
     char msg[256];
@@ -1010,7 +1006,7 @@ reader_format reader_choose_format(const char *path, const char *format,
     if (format != NULL)
         return strcmp(format, "json") == 0 ? READER_FORMAT_JSON : READER_FORMAT_CSV;
     if (strcmp(path, "-") != 0) {
-        const char *slash = strrchr(path, '/');
+        const char *slash = cli_last_separator(path);
         const char *base = slash != NULL ? slash + 1 : path;
         const char *end = base + strlen(base);
         const char *dot = strrchr(base, '.');

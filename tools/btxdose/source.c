@@ -71,25 +71,14 @@ struct source_feed {
 
 static int make_copy(reader_source *s)
 {
-    const char *dir = getenv("TMPDIR");
-    if (dir == NULL || *dir == '\0')
-        dir = "/tmp";
-    size_t len = strlen(dir) + sizeof "/btxdose-XXXXXX";
-    char *path = malloc(len);
-    if (path == NULL) {
-        cli_error("%s: out of memory", s->name);
-        return -1;
-    }
-    snprintf(path, len, "%s/btxdose-XXXXXX", dir);
-    int fd = mkstemp(path);
+    char buf[1024];
+    const char *dir = cli_temp_dir(buf, sizeof buf);
+    int fd = cli_temp_file(dir, "btxdose-", NULL);
     if (fd < 0) {
         cli_error("%s: cannot create a temporary file in %s (for a copy of the input): %s",
                   s->name, dir, strerror(errno));
-        free(path);
         return -1;
     }
-    unlink(path);
-    free(path);
     s->copy_fd = fd;
     atomic_store(&s->copying, 1);
     return 0;
@@ -107,7 +96,7 @@ reader_source *reader_open(const char *path, int copy)
     s->name = name;
     s->copy_fd = -1;
     s->gzip = s->was_gzip = -1;
-    s->fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    s->fd = is_stdin ? (cli_stdin_binary() == 0 ? STDIN_FILENO : -1) : cli_open_read(path);
     s->own_fd = !is_stdin;
     if (s->fd < 0) {
         cli_error("%s: cannot open: %s", path, strerror(errno));
@@ -204,22 +193,22 @@ void reader_close(reader_source *s)
 
 /* read() from the input (or its copy), copying the bytes when asked. Cancellable only
  * in the second thread and only here: nothing else it does may be cut short. */
-static ssize_t raw_read(source_feed *f, unsigned char *buf, size_t cap)
+static long long raw_read(source_feed *f, unsigned char *buf, size_t cap)
 {
     reader_source *s = f->src;
     int fd = s->read_copy ? s->copy_fd : s->fd;
-    ssize_t n;
+    long long n;
     do {
         int old;
         if (f->cancellable)
             pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, &old);
-        n = read(fd, buf, cap);
+        n = cli_read(fd, buf, cap);
         if (f->cancellable)
             pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old);
     } while (n < 0 && errno == EINTR);
     if (n > 0 && !s->read_copy && atomic_load(&s->copying)) {
         for (size_t done = 0; done < (size_t)n;) {
-            ssize_t w = write(s->copy_fd, buf + done, (size_t)n - done);
+            long long w = cli_write(s->copy_fd, buf + done, (size_t)n - done);
             if (w < 0 && errno == EINTR)
                 continue;
             if (w <= 0) {
@@ -233,9 +222,7 @@ static ssize_t raw_read(source_feed *f, unsigned char *buf, size_t cap)
     return n;
 }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
+CLI_PRINTF(2, 3)
 static void block_fail(slot *b, const char *fmt, ...)
 {
     va_list ap;
@@ -252,7 +239,7 @@ static int raw_fill(source_feed *f, slot *b)
 {
     reader_source *s = f->src;
     s->raw_pos = s->raw_len = 0;
-    ssize_t n = raw_read(f, s->raw, s->raw_cap);
+    long long n = raw_read(f, s->raw, s->raw_cap);
     if (n < 0) {
         block_fail(b, "read error: %s", strerror(errno));
         return -1;
@@ -278,7 +265,7 @@ static void produce_plain(source_feed *f, slot *b)
          * it sent); a file's fill the block. */
         if (b->b.len > 0 && !s->regular)
             break;
-        ssize_t n = raw_read(f, b->b.data + b->b.len, f->block - b->b.len);
+        long long n = raw_read(f, b->b.data + b->b.len, f->block - b->b.len);
         if (n < 0) {
             block_fail(b, "read error: %s", strerror(errno));
             return;
@@ -342,7 +329,7 @@ static void produce(source_feed *f, slot *b)
         if (raw_fill(f, b) != 0)
             return;
         while (s->raw_len < 2 && !s->raw_end) {
-            ssize_t n = raw_read(f, s->raw + s->raw_len, s->raw_cap - s->raw_len);
+            long long n = raw_read(f, s->raw + s->raw_len, s->raw_cap - s->raw_len);
             if (n < 0) {
                 block_fail(b, "read error: %s", strerror(errno));
                 return;
@@ -426,6 +413,13 @@ source_feed *source_start(reader_source *s, int thread, size_t block)
     s->raw_pos = s->raw_len = 0;
     s->raw_end = 0;
     s->member_done = 0;
+#ifdef _WIN32
+    /* winpthreads cannot cancel a thread blocked in read() on a pipe that sends nothing
+     * (see source_finish), and Wine cannot cancel the read itself: a pipe is read by the
+     * reader's own thread. Files are still read ahead. */
+    if (!s->regular)
+        thread = 0;
+#endif
     if (thread && pthread_mutex_init(&f->mu, NULL) == 0) {
         if (pthread_cond_init(&f->cv, NULL) == 0) {
             f->threaded = f->cancellable = 1;
@@ -470,7 +464,9 @@ void source_finish(source_feed *f)
         pthread_mutex_unlock(&f->mu);
         /* A producer blocked in read() on a pipe that sends nothing would never see
          * quit: read() is the one place where it can be cancelled. */
-        pthread_cancel(f->thread);
+#ifndef _WIN32
+        pthread_cancel(f->thread); /* (on Windows the producer never reads a pipe) */
+#endif
         pthread_join(f->thread, NULL);
         pthread_cond_destroy(&f->cv);
         pthread_mutex_destroy(&f->mu);
