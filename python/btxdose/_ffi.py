@@ -218,6 +218,13 @@ class Protocol_c(_SizedStructure):
         ("age_max_years", c_int32),
         ("reserved", c_int32),
         ("source", c_char_p),
+        # 1.2
+        ("per_limb", c_int32),
+        ("reserved2", c_int32),
+        ("limb_cap_units", c_double),
+        ("limb_cap_units_per_kg", c_double),
+        ("site_max_units", c_double),
+        ("site_max_ml", c_double),
     ]
 
 

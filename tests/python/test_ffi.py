@@ -65,7 +65,7 @@ def test_administration_mirror_is_24_bytes() -> None:
 @pytest.mark.parametrize("mirror,sizer,lp64", [
     (_ffi.Patient_c, "btx_sizeof_patient", 24),
     (_ffi.Policy_c, "btx_sizeof_policy", 40),
-    (_ffi.Protocol_c, "btx_sizeof_protocol", 136),
+    (_ffi.Protocol_c, "btx_sizeof_protocol", 176),
     (_ffi.Region_c, "btx_sizeof_region", 72),
     (_ffi.Finding_c, "btx_sizeof_finding", 88),
 ])
