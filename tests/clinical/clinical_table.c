@@ -301,11 +301,16 @@ static void protocol_numbers(const btx_protocol *p, const char *pop)
     printf("| %s | %s | %s ", nz(p->session_cap_units), nz(p->session_cap_units_per_kg),
            nz(p->units_per_site));
     printf("| %s | %s ", p->sites ? n(p->sites) : "-", p->regions ? n(p->regions) : "-");
+    printf("| %s | %s | %s ", p->per_limb ? "yes" : "no", nz(p->limb_cap_units),
+           nz(p->limb_cap_units_per_kg));
+    printf("| %s | %s ", nz(p->site_max_units), nz(p->site_max_ml));
     printf("| %s | %s | %s | ", length(p->interval_length, p->interval_unit),
            p->interval_length ? btx_interval_kind_name(p->interval_kind) : "-",
            btx_evidence_name(p->evidence));
     source_ids(p->source);
     puts(" |");
+    if (p->reserved2 != 0)
+        fail("a protocol's reserved2 is not 0");
 }
 
 static void protocol_source(const btx_protocol *p, const char *pop)
@@ -338,9 +343,11 @@ static void print_protocols(void)
 {
     begin("protocols");
     puts("| product | indication | population | ages | category | label | dose | dose range "
-         "| U/kg | session cap | session cap U/kg | U/site | sites | regions | interval "
-         "| kind | evidence | source ids |");
-    puts("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+         "| U/kg | session cap | session cap U/kg | U/site | sites | regions | per limb "
+         "| limb cap | limb cap U/kg | site max U | site max mL | interval | kind | evidence "
+         "| source ids |");
+    puts("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+         "---|---|");
     size_t rows = each_protocol(protocol_numbers);
     end("protocols");
     /* Every row of the table is reached by exactly one printed line. */
@@ -446,6 +453,22 @@ static void print_windows(void)
     end("window_rules");
 }
 
+/* Which parts of a cap rule scale with the limbs treated (lib/internal.h). */
+static const char *per_limb_name(int32_t per_limb)
+{
+    switch (per_limb) {
+    case 0:
+        return "-";
+    case BTX__PER_LIMB_BOTH:
+        return "cap U and cap U/kg";
+    case BTX__PER_LIMB_KG:
+        return "cap U/kg (cap U per session)";
+    default:
+        fail("a cap rule's per_limb is not one the table knows");
+        return "?";
+    }
+}
+
 static void print_caps(void)
 {
     int32_t ids[MAX_RULES] = {0};
@@ -459,16 +482,16 @@ static void print_caps(void)
     sorted(ids, count, order);
     begin("cap_rules");
     puts("| rule | name | product | population | counts | indications | cap U | cap U/kg "
-         "| evidence | source ids | source |");
-    puts("|---|---|---|---|---|---|---|---|---|---|---|");
+         "| per limb treated | evidence | source ids | source |");
+    puts("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (size_t k = 0; k < count; k++) {
         const btx__cap_rule *r = &btx__cap_rules[order[k]];
         rule_key(r->id, r->name);
         printf("| %s | %s | %s | ", btx_product_name(r->product), population(r->population),
                r->visit ? "visit (one substance, one date)" : "session (one indication, one date)");
         indications(r->indications);
-        printf(" | %s | %s | %s | ", milli(r->cap), milli(r->cap_per_kg),
-               btx_evidence_name(r->evidence));
+        printf(" | %s | %s | %s | %s | ", milli(r->cap), milli(r->cap_per_kg),
+               per_limb_name(r->per_limb), btx_evidence_name(r->evidence));
         source_ids(r->source);
         fputs(" | ", stdout);
         cell(r->source);
@@ -616,26 +639,30 @@ static void print_secondary(void)
  * and volumes printed are the library's answers. */
 typedef struct dilution {
     const char *vial;        /* product or substance, vial size */
+    int32_t product;         /* the product whose per-site volumes it converts; 0: none */
     double vial_units, diluent_ml;
     const char *sources;
     const char *note;
 } dilution;
 
+#define BOTOX BTX_PRODUCT_BOTOX
 static const dilution dilutions[] = {
-    {"onabotulinumtoxinA 100 U", 100, 1, "S22", ""},
-    {"onabotulinumtoxinA 100 U", 100, 2, "S22", ""},
-    {"onabotulinumtoxinA 100 U", 100, 2.5, "S22", ""},
-    {"onabotulinumtoxinA 100 U", 100, 4, "S22", ""},
-    {"onabotulinumtoxinA 100 U", 100, 8, "S22", ""},
-    {"onabotulinumtoxinA 100 U", 100, 10, "S22", ""},
-    {"onabotulinumtoxinA 50 U", 50, 1.25, "S22, S7", ""},
-    {"BOTOX 200 U", 200, 4, "S23", "chronic migraine"},
-    {"Dysport 300 U", 300, 1.5, "S44", "glabellar lines: 10 U per 0.05 mL"},
-    {"Dysport 500 U", 500, 2.5, "S46",
+    {"onabotulinumtoxinA 100 U", BOTOX, 100, 1, "S22", ""},
+    {"onabotulinumtoxinA 100 U", BOTOX, 100, 2, "S22", ""},
+    {"onabotulinumtoxinA 100 U", BOTOX, 100, 2.5, "S22", ""},
+    {"onabotulinumtoxinA 100 U", BOTOX, 100, 4, "S22", ""},
+    {"onabotulinumtoxinA 100 U", BOTOX, 100, 8, "S22", ""},
+    {"onabotulinumtoxinA 100 U", BOTOX, 100, 10, "S22", ""},
+    {"onabotulinumtoxinA 50 U", 0, 50, 1.25, "S22, S7", ""},
+    {"BOTOX 200 U", BOTOX, 200, 4, "S23", "chronic migraine"},
+    {"Dysport 300 U", BTX_PRODUCT_DYSPORT, 300, 1.5, "S44", "glabellar lines: 10 U per 0.05 mL"},
+    {"Dysport 500 U", BTX_PRODUCT_DYSPORT, 500, 2.5, "S46",
      "first step of two; the second dilutes further, its final concentration not read [U]"},
-    {"Jeuveau 100 U", 100, 2.5, "S64", ""},
-    {"Myobloc 5000 U per mL", 5000, 1, "S70, S40", "ready to use, no reconstitution"},
+    {"Jeuveau 100 U", BTX_PRODUCT_JEUVEAU, 100, 2.5, "S64", ""},
+    {"Myobloc 5000 U per mL", BTX_PRODUCT_MYOBLOC, 5000, 1, "S70, S40",
+     "ready to use, no reconstitution"},
 };
+#undef BOTOX
 
 typedef struct volume {
     const char *what;
@@ -688,6 +715,49 @@ static void print_dilutions(void)
     end("volumes");
 }
 
+/* ---- per-site maxima ---- */
+
+/* The units a per-site volume means at every sourced dilution of the row's product. */
+static void site_maximum(const btx_protocol *p, const char *pop)
+{
+    if (p->site_max_units == 0.0 && p->site_max_ml == 0.0)
+        return;
+    int lines = 0;
+    for (size_t i = 0; p->site_max_ml > 0.0 && i < sizeof dilutions / sizeof dilutions[0]; i++) {
+        const dilution *d = &dilutions[i];
+        if (d->product != p->product)
+            continue;
+        double c = 0;
+        if (btx_reconstitute(d->vial_units, d->diluent_ml, &c) != BTX_OK)
+            fail("btx_reconstitute failed");
+        printf("| %s | %s | %s | %s | %s ", btx_product_name(p->product),
+               btx_indication_name(p->indication), pop, nz(p->site_max_units),
+               nz(p->site_max_ml));
+        printf("| %s + %s mL | %s | %s | %s | %s | ", d->vial, n(d->diluent_ml), n(c * 10),
+               n(c * 10 * p->site_max_ml), d->sources, d->note[0] ? d->note : "-");
+        source_ids(p->source);
+        puts(" |");
+        lines++;
+    }
+    if (lines > 0)
+        return;
+    printf("| %s | %s | %s | %s | %s | %s | - | - | - | - | ", btx_product_name(p->product),
+           btx_indication_name(p->indication), pop, nz(p->site_max_units), nz(p->site_max_ml),
+           p->site_max_ml > 0.0 ? "no sourced dilution" : "-");
+    source_ids(p->source);
+    puts(" |");
+}
+
+static void print_site_maxima(void)
+{
+    begin("site_maxima");
+    puts("| product | indication | population | site max U | site max mL | dilution | U per mL "
+         "| U in site max mL | dilution source ids | dilution note | row source ids |");
+    puts("|---|---|---|---|---|---|---|---|---|---|---|");
+    each_protocol(site_maximum);
+    end("site_maxima");
+}
+
 int main(void)
 {
     print_protocols();
@@ -703,6 +773,8 @@ int main(void)
     print_secondary();
     printf("\n");
     print_dilutions();
+    printf("\n");
+    print_site_maxima();
     if (fflush(stdout) != 0 || ferror(stdout))
         fail("cannot write the tables");
     return failed ? 1 : 0;
