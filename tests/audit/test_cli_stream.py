@@ -361,7 +361,8 @@ class Streaming(Files):
         text = (HEADER + "\np1,2025-01-01,botox,chronic_migraine,155\n"
                 "p1,2025-13-01,botox,chronic_migraine,155\n").encode()
         for data in (text, gzip.compress(text)):
-            p = subprocess.Popen([BINARY, "audit", "--input", "-"], stdin=subprocess.PIPE,
+            p = subprocess.Popen([*EMULATOR, BINARY, "audit", "--input", "-"],
+                                 stdin=subprocess.PIPE,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             p.stdin.write(data)
             p.stdin.flush()
