@@ -192,7 +192,8 @@ class Policy_c(_SizedStructure):
 
 
 class Protocol_c(_SizedStructure):
-    """Mirror of ``btx_protocol`` (136 bytes on LP64)."""
+    """Mirror of ``btx_protocol`` (176 bytes on LP64; the fields after ``source`` are
+    those of libbtxdose 1.2)."""
     _fields_ = [
         ("struct_size", c_size_t),
         ("product", c_int32),
@@ -218,6 +219,13 @@ class Protocol_c(_SizedStructure):
         ("age_max_years", c_int32),
         ("reserved", c_int32),
         ("source", c_char_p),
+        # 1.2
+        ("per_limb", c_int32),
+        ("reserved2", c_int32),
+        ("limb_cap_units", c_double),
+        ("limb_cap_units_per_kg", c_double),
+        ("site_max_units", c_double),
+        ("site_max_ml", c_double),
     ]
 
 

@@ -65,7 +65,7 @@ def test_administration_mirror_is_24_bytes() -> None:
 @pytest.mark.parametrize("mirror,sizer,lp64", [
     (_ffi.Patient_c, "btx_sizeof_patient", 24),
     (_ffi.Policy_c, "btx_sizeof_policy", 40),
-    (_ffi.Protocol_c, "btx_sizeof_protocol", 136),
+    (_ffi.Protocol_c, "btx_sizeof_protocol", 176),
     (_ffi.Region_c, "btx_sizeof_region", 72),
     (_ffi.Finding_c, "btx_sizeof_finding", 88),
 ])
@@ -85,6 +85,10 @@ def test_finding_and_protocol_offsets() -> None:
             F.message.offset, F.source.offset) == (8, 24, 56, 68, 72, 80)
     assert (P.dose_units.offset, P.sites.offset, P.reserved.offset, P.source.offset) \
         == (32, 96, 124, 128)
+    # 1.2: appended after source, nothing before it moved
+    assert (P.per_limb.offset, P.reserved2.offset, P.limb_cap_units.offset,
+            P.limb_cap_units_per_kg.offset, P.site_max_units.offset, P.site_max_ml.offset) \
+        == (136, 140, 144, 152, 160, 168)
 
 
 @pytest.mark.parametrize("code,cls,base", [
