@@ -256,6 +256,8 @@ _Static_assert(sizeof(cell) == 64, "a cell is one cache line");
 typedef struct day_total {
     size_t owner;
     btx_milli milli;
+    int32_t limbs;   /* the limbs its rows state (record.h), added */
+    int32_t unknown; /* 1 when one of its rows does not state them */
 } day_total;
 
 /* A previous session or visit, or "now": the patient's base plus the date's offset from
@@ -711,6 +713,7 @@ static NOINLINE int32_t judge(audit *a, size_t k, btx_milli own, int single, con
     for (unsigned bits = c->caps; bits != 0; bits &= bits - 1) {
         const btx__cap_rule *r = &btx__cap_rules[lowest_bit(bits)];
         btx_milli t = own;
+        int32_t limbs = BTX_LIMBS_OF(row->admin.flags); /* per-limb caps are sessions */
         if (!single) {
             if (r->visit) {
                 t = 0;
@@ -718,13 +721,17 @@ static NOINLINE int32_t judge(audit *a, size_t k, btx_milli own, int single, con
                     if ((r->indications & BTX__IND_BIT(j)) && a->day[s][j].owner == a->group)
                         t += a->day[s][j].milli;
             } else {
-                t = a->day[s][indication].milli;
+                const day_total *day = &a->day[s][indication];
+                t = day->milli;
+                limbs = day->unknown ? 0 : day->limbs;
             }
         }
-        const btx_milli cap = btx__limit_for(r->cap, r->cap_per_kg, row->weight_kg, &missing);
+        if (limbs > BTX_LIMBS_MAX)
+            limbs = BTX_LIMBS_MAX;
+        const btx_milli cap = btx__cap_limit(r, limbs, row->weight_kg, &missing);
         if (t > cap)
             flag(&flags, &rule, BTX_AUDIT_OVER_SESSION, r->id);
-        else if (missing)
+        else if (missing || (r->per_limb && limbs == 0))
             flags |= BTX_AUDIT_NOT_CHECKED;
     }
     /* 6. Label status, or age outside the label row's range. */
@@ -814,8 +821,12 @@ static NOINLINE size_t audit_group(audit *a, size_t i, size_t j, btx_audit_resul
         if (t->owner != a->group) {
             t->owner = a->group;
             t->milli = 0;
+            t->limbs = t->unknown = 0;
         }
         t->milli += m;
+        const int32_t limbs = BTX_LIMBS_OF(rows[k].admin.flags);
+        t->limbs += limbs;
+        t->unknown |= limbs == 0;
         const int8_t w = a->ind_rule[s][rows[k].admin.indication];
         if (w >= 0)
             ind_touch(a, w, k)->sum += m;

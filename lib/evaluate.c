@@ -18,6 +18,7 @@ typedef struct ctx {
     int32_t product, indication, substance;
     btx_date d;
     btx_milli u;
+    int32_t limbs; /* the proposal's limbs treated (record.h); 0 = not stated */
 } ctx;
 
 enum { CHK_SUBST_WINDOW = 1, CHK_BLEPH_WINDOW = 2, CHK_INTERVAL = 4, CHK_SPACING = 8 };
@@ -47,6 +48,7 @@ static int load(ctx *c, const btx_patient *patient, const btx_policy *policy,
     c->indication = proposed->indication;
     c->substance = btx__substance_of(proposed->product);
     c->d = proposed->date;
+    c->limbs = BTX_LIMBS_OF(proposed->flags);
     return BTX_OK;
 }
 
@@ -375,15 +377,59 @@ static btx_milli day_total(const ctx *c, const btx__cap_rule *r, btx_date e)
     return t;
 }
 
+/* The limbs treated on day e that a per-limb cap counts: the proposal's and those of
+ * the records of its session, at most BTX_LIMBS_MAX; 0 when one of them does not say. */
+static int32_t day_limbs(const ctx *c, const btx__cap_rule *r, btx_date e)
+{
+    int32_t n = c->limbs;
+    for (size_t i = 0; i < c->n && n != 0; i++) {
+        const btx_administration *a = &c->h[i];
+        if (a->date != e || btx__substance_of(a->product) != c->substance ||
+            !cap_counts(r, c->indication, a))
+            continue;
+        const int32_t l = BTX_LIMBS_OF(a->flags);
+        n = l == 0 ? 0 : n + l;
+    }
+    return n < BTX_LIMBS_MAX ? n : BTX_LIMBS_MAX;
+}
+
+/* Whether the proposal on day e stays within a cap (or, with r NULL, a maximum for its
+ * session); a per-limb cap is the one for the limbs of day e. */
+static int cap_passes(const ctx *c, const btx__cap_rule *r, btx_milli cap, double weight,
+                      btx_date e)
+{
+    if (r && r->per_limb) {
+        int missing;
+        cap = btx__cap_limit(r, day_limbs(c, r, e), weight, &missing);
+    }
+    return day_total(c, r, e) + c->u <= cap;
+}
+
 /* First day after d whose recorded total leaves room for the proposal under a cap (or,
  * with r NULL, under a maximum for the proposal's session). */
-static btx_date cap_earliest(const ctx *c, const btx__cap_rule *r, btx_milli cap)
+static btx_date cap_earliest(const ctx *c, const btx__cap_rule *r, btx_milli cap, double weight)
 {
-    if (c->u > cap)
-        return BTX_DATE_UNKNOWN;
+    btx_milli alone = cap; /* a day without records */
+    if (r && r->per_limb) {
+        int missing;
+        alone = btx__cap_limit(r, c->limbs, weight, &missing);
+    }
+    if (c->u > alone) {
+        /* Only a day with records of the session, whose limbs add to the proposal's,
+         * can pass a per-limb cap; for any other cap, no day can. */
+        btx_date best = BTX_DATE_UNKNOWN;
+        if (r && r->per_limb)
+            for (size_t i = 0; i < c->n; i++) {
+                const btx_date e = c->h[i].date;
+                if (e > c->d && (best == BTX_DATE_UNKNOWN || e < best) &&
+                    cap_passes(c, r, cap, weight, e))
+                    best = e;
+            }
+        return best;
+    }
     for (btx_date e = c->d + 1; e <= BTX_DATE_MAX; e++) {
         /* Only days with records can fail, and there are at most n of them. */
-        if (day_total(c, r, e) + c->u <= cap)
+        if (cap_passes(c, r, cap, weight, e))
             return e;
     }
     return BTX_DATE_UNKNOWN;
@@ -399,24 +445,30 @@ static int emit_caps(const ctx *c, const btx__rules *rules, sink *s)
             continue;
         const btx__cap_rule *r = &btx__cap_rules[i];
         int weight_missing;
-        const btx_milli cap = btx__limit_for(r->cap, r->cap_per_kg, weight, &weight_missing);
+        /* A per-limb cap: for the limbs of the date, or for two when one record (or the
+         * proposal) does not say. */
+        const int32_t limbs = r->per_limb ? day_limbs(c, r, c->d) : 0;
+        const int limbs_unknown = r->per_limb && limbs == 0;
+        const btx_milli cap = btx__cap_limit(r, limbs, weight, &weight_missing);
         const btx_milli total = day_total(c, r, c->d);
-        int32_t status = total + c->u > cap ? BTX_FAIL
-                         : weight_missing   ? BTX_NOT_CHECKED
-                                            : BTX_PASS;
+        int32_t status = total + c->u > cap                 ? BTX_FAIL
+                         : weight_missing || limbs_unknown ? BTX_NOT_CHECKED
+                                                           : BTX_PASS;
         if (status == BTX_FAIL && !r->visit)
             session_failed = 1;
         btx_finding *f = next_finding(
             s, c, BTX_FINDING_SESSION_LIMIT, status, status == BTX_PASS ? BTX_INFO : BTX_CRITICAL,
             r->id, r->evidence,
-            status == BTX_PASS      ? r->msg_pass
-            : status == BTX_NOT_CHECKED ? r->msg_not_checked
-            : weight_missing        ? r->msg_fail_no_weight
-                                    : r->msg_fail,
+            status == BTX_PASS          ? r->msg_pass
+            : status == BTX_NOT_CHECKED ? (weight_missing ? r->msg_not_checked
+                                                          : r->msg_not_checked_limbs)
+            : weight_missing            ? r->msg_fail_no_weight
+            : limbs_unknown             ? r->msg_fail_limbs
+                                        : r->msg_fail,
             r->source);
         set_units(f, cap, total, c->u);
         if (f && status == BTX_FAIL && !weight_missing)
-            f->earliest_date = cap_earliest(c, r, cap);
+            f->earliest_date = cap_earliest(c, r, cap, weight);
     }
     return session_failed;
 }
@@ -434,7 +486,7 @@ static void emit_protocol(const ctx *c, const btx__rules *rules, sink *s, int se
                                           p->source);
             set_units(f, max, total, c->u);
             if (f)
-                f->earliest_date = cap_earliest(c, NULL, max);
+                f->earliest_date = cap_earliest(c, NULL, max, 0.0);
         }
     }
 

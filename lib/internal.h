@@ -40,6 +40,18 @@ int btx__substance_valid(int32_t substance);
 /* The substance of a valid product (0 otherwise). */
 int32_t btx__substance_of(int32_t product);
 
+/* btx_administration::flags: a limb count of 0..BTX_LIMBS_MAX and no other bit, and a
+ * count only on a limb-spasticity record (record.h). */
+static inline int btx__flags_valid(int32_t flags, int32_t indication)
+{
+    if (flags == 0)
+        return 1;
+    if ((flags & ~BTX_LIMBS_MASK) != 0 || BTX_LIMBS_OF(flags) > BTX_LIMBS_MAX)
+        return 0;
+    return indication == BTX_INDICATION_UPPER_LIMB_SPASTICITY ||
+           indication == BTX_INDICATION_LOWER_LIMB_SPASTICITY;
+}
+
 /* ---- catalog data (catalog_data.c; read by catalog.c only) ---- */
 #define BTX__PRODUCT_MAX 8     /* highest btx_product value */
 #define BTX__SUBSTANCE_MAX 7   /* highest btx_substance value */
@@ -90,6 +102,9 @@ typedef struct btx__protocol_row {
     const char *source;
     const btx__region_row *regions;
     int32_t region_count;
+    int32_t per_limb;                          /* btx_protocol (1.2) */
+    double limb_cap_units, limb_cap_units_per_kg;
+    double site_max_units, site_max_ml;
 } btx__protocol_row;
 
 extern const btx__protocol_row btx__protocol_rows[];
@@ -164,11 +179,15 @@ typedef struct btx__window_rule {
     const char *msg_fail_no_weight;  /* over the absolute part, no usable weight */
 } btx__window_rule;
 
+#define BTX__PER_LIMB_BOTH 1 /* cap and cap_per_kg per limb treated */
+#define BTX__PER_LIMB_KG 2   /* cap_per_kg per limb treated, cap per session */
+
 typedef struct btx__cap_rule {
     int32_t id;
     int32_t product;           /* applies to proposals of this product */
     int32_t population;        /* 0 = any */
     int32_t visit;             /* 0: session (same indication); 1: visit over `indications` */
+    int32_t per_limb;          /* 0, or BTX__PER_LIMB_*: the cap scales with the limbs treated */
     uint32_t indications;      /* proposals and records counted: BTX__IND_BIT(i) */
     btx_milli cap;
     btx_milli cap_per_kg;      /* 0 = none; else the cap is the lower of the two */
@@ -177,6 +196,8 @@ typedef struct btx__cap_rule {
     const char *source;
     const char *msg_pass, *msg_fail, *msg_not_checked;
     const char *msg_fail_no_weight;  /* over the absolute cap, no usable weight */
+    const char *msg_not_checked_limbs; /* per_limb: the limbs not stated, within two limbs' cap */
+    const char *msg_fail_limbs;        /* per_limb: the limbs not stated, over two limbs' cap */
 } btx__cap_rule;
 
 typedef struct btx__interval_rule {
@@ -246,6 +267,10 @@ const btx__other_rule *btx__other_rule_get(int32_t id);
  * the two when weight_kg > 0 (a usable weight); the absolute part otherwise, with
  * *weight_missing set when the per-kg part could not be applied. */
 btx_milli btx__limit_for(btx_milli limit, btx_milli per_kg, double weight_kg, int *weight_missing);
+/* A cap rule's cap, as btx__limit_for, for `limbs` limbs treated (per_limb rules only;
+ * 0 = not stated: the cap for BTX_LIMBS_MAX limbs). */
+btx_milli btx__cap_limit(const btx__cap_rule *r, int32_t limbs, double weight_kg,
+                         int *weight_missing);
 
 /* ---- window spans (window.c) ---- */
 /* d + length in days, weeks (7 days) or calendar months. */

@@ -50,11 +50,16 @@ static int population_valid(int32_t population)
     return population == BTX_ADULT || population == BTX_PEDIATRIC;
 }
 
-/* Copies everything after struct_size; the caller's size was checked to hold 1.0. */
+/* The 1.0 (and 1.1) layout ends with `source`; 1.2 appended the limb and site fields. */
+#define PROTOCOL_SIZE_1_0 (offsetof(btx_protocol, source) + sizeof(const char *))
+
+/* Copies everything after struct_size that fits the caller's struct, which was checked
+ * to hold 1.0; bytes past it are never touched. */
 static void write_protocol(btx_protocol *out, const btx_protocol *p)
 {
+    const size_t size = out->struct_size < sizeof *p ? out->struct_size : sizeof *p;
     memcpy((char *)out + sizeof out->struct_size, (const char *)p + sizeof p->struct_size,
-           sizeof *p - sizeof p->struct_size);
+           size - sizeof p->struct_size);
 }
 
 static void write_region(btx_region *out, const btx_region *r)
@@ -68,7 +73,7 @@ int btx_protocol_lookup(int32_t product, int32_t indication, int32_t population,
 {
     if (out == NULL)
         return BTX_EINVAL;
-    if (out->struct_size < sizeof(btx_protocol))
+    if (out->struct_size < PROTOCOL_SIZE_1_0)
         return BTX_EVERSION;
     if (!btx__product_valid(product) || !btx__indication_valid(indication) ||
         !population_valid(population))
@@ -104,6 +109,11 @@ int btx_protocol_lookup(int32_t product, int32_t indication, int32_t population,
     p.age_max_years = r->age_max_years;
     p.reserved = 0;
     p.source = r->source;
+    p.per_limb = r->per_limb;
+    p.limb_cap_units = r->limb_cap_units;
+    p.limb_cap_units_per_kg = r->limb_cap_units_per_kg;
+    p.site_max_units = r->site_max_units;
+    p.site_max_ml = r->site_max_ml;
     write_protocol(out, &p);
     return BTX_OK;
 }

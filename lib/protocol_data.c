@@ -18,9 +18,14 @@
  * - a fixed dose: dose_units = dose_min_units = dose_max_units;
  * - a range: dose_units 0, dose_min_units..dose_max_units;
  * - an initial or typical dose without a stated range: dose_units only;
- * - session_cap_* mirror the session caps of docs/clinical-data.md ("Rules") only;
- *   visit caps across indications (Xeomin 400 U, Dysport 1500 U, ...) are rules
- *   (rules_data.c);
+ * - session_cap_* mirror the session caps of docs/clinical-data.md ("Rules"), and
+ *   for the Dysport pediatric limb rows the multi-limb session maximum (rule 44);
+ *   other visit caps across indications (Xeomin 400 U, Dysport 1500 U, ...) are
+ *   rules only (rules_data.c);
+ * - per_limb and limb_cap_* (1.2) mirror the per-limb caps (rules 26-28): 1 when the
+ *   U/kg range and the limb caps are per limb treated;
+ * - site_max_units / site_max_ml (1.2): the label's "generally no more than ... per
+ *   site", in units or in mL, where a source gives it; the row's source lists it.
  * - interval_* equal the re-treatment intervals there (0 when none is listed);
  * - pediatric rows admit 2..17 or 5..17 years; adult rows start at 18 unless the
  *   label admits younger patients (blepharospasm, strabismus: 12). */
@@ -189,9 +194,9 @@ const btx__protocol_row btx__protocol_rows[] = {
      .source = "BOTOX PI §2 Dosage and Administration (pediatric detrusor overactivity, 5 years "
                "and over), rev. 2023-11 [S18, S11]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
-     ADULT, THERAPEUTIC, RANGE(75, 400), MIN_WEEKS(12), SECONDARY,
-     .source = "BOTOX PI §2 Dosage and Administration (adult upper limb spasticity), rev. 2023-11 "
-               "[S29, S30]"},
+     ADULT, THERAPEUTIC, RANGE(75, 400), MIN_WEEKS(12), SECONDARY, .site_max_units = 50,
+     .source = "BOTOX PI §2 Dosage and Administration (adult upper limb spasticity; generally no "
+               "more than 50 Units per site), rev. 2023-11 [S29, S30, S23]"},
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_min = 3, .units_per_kg_max = 6,
      .session_cap_units = 200, .session_cap_units_per_kg = 6, MIN_WEEKS(12), LABEL,
@@ -201,9 +206,10 @@ const btx__protocol_row btx__protocol_rows[] = {
     /* 300-400 U: the manufacturer's page for health professionals (S31, "Maximum Total
      * Dose: 300 units to 400 units divided among up to 6 muscles"); label evidence since 1.2. */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
-     ADULT, THERAPEUTIC, RANGE(300, 400), LABEL,
+     ADULT, THERAPEUTIC, RANGE(300, 400), LABEL, .site_max_units = 50,
      .source = "BOTOX PI §2 Dosage and Administration (adult lower limb spasticity: 300 to 400 "
-               "Units divided among up to 6 muscles), rev. 2023-11 [S31, S29]"},
+               "Units divided among up to 6 muscles; spasticity: generally no more than 50 Units "
+               "per site), rev. 2023-11 [S31, S29, S23]"},
     /* Labelled (spasticity from 2 years, S11) but its dose was not retrieved ([U]). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, LABEL,
@@ -211,9 +217,9 @@ const btx__protocol_row btx__protocol_rows[] = {
                "pediatric lower limb dose not encoded), rev. 2023-11 [S11, S12]"},
     /* No recommended dose is encoded: the 236 U median is trial data (S19). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,
-     ADULT, THERAPEUTIC, LABEL,
-     .source = "BOTOX PI §1 Indications and Usage (cervical dystonia, adults; no fixed dose), rev. "
-               "2023-11 [S11, S19]"},
+     ADULT, THERAPEUTIC, LABEL, .site_max_units = 50,
+     .source = "BOTOX PI §1 Indications and Usage (cervical dystonia, adults; no fixed dose; "
+               "generally no more than 50 Units per site), rev. 2023-11 [S11, S19, S23]"},
     /* 50 U per axilla, both axillae: 2 x 50 U = 100 U (derived). */
     {.product = BTX_PRODUCT_BOTOX, .indication = BTX_INDICATION_AXILLARY_HYPERHIDROSIS,
      ADULT, THERAPEUTIC, FIXED(100), SECONDARY, REGIONS(botox_hyperhidrosis_regions),
@@ -257,23 +263,34 @@ const btx__protocol_row btx__protocol_rows[] = {
      .source = "Dysport PI §2 Dosage and Administration (cervical dystonia, initial dose), rev. "
                "not seen [S47, S49]"},
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
-     ADULT, THERAPEUTIC, RANGE(500, 1000), MIN_WEEKS(12), LABEL,
-     .source = "Dysport PI §2 Dosage and Administration (adult upper limb spasticity), rev. not "
-               "seen [S43]"},
+     ADULT, THERAPEUTIC, RANGE(500, 1000), MIN_WEEKS(12), LABEL, .site_max_ml = 1,
+     .source = "Dysport PI §2 Dosage and Administration (adult upper limb spasticity; generally "
+               "no more than 1 mL per injection site), rev. not seen [S43]"},
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
-     ADULT, THERAPEUTIC, RANGE(1000, 1500), MIN_WEEKS(12), LABEL,
-     .source = "Dysport PI §2 Dosage and Administration (adult lower limb spasticity), rev. not "
-               "seen [S43]"},
-    /* Per limb: 8-16 U/kg, at most 16 U/kg or 640 U per limb (protocol text). */
+     ADULT, THERAPEUTIC, RANGE(1000, 1500), MIN_WEEKS(12), LABEL, .site_max_ml = 1,
+     .source = "Dysport PI §2 Dosage and Administration (adult lower limb spasticity; generally "
+               "no more than 1 mL per injection site), rev. not seen [S43]"},
+    /* Per limb: 8-16 U/kg, at most 16 U/kg or 640 U per limb (rule 26); more than one
+     * limb: at most 30 U/kg or 1000 U in the session (rule 44). */
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_min = 8, .units_per_kg_max = 16, MIN_WEEKS(16), LABEL,
+     .per_limb = 1, .limb_cap_units = 640, .limb_cap_units_per_kg = 16,
+     .session_cap_units = 1000, .session_cap_units_per_kg = 30, .site_max_ml = 0.5,
      .source = "Dysport PI §2 Dosage and Administration (pediatric upper limb spasticity, 8-16 "
-               "U/kg per limb), rev. not seen [S42]"},
-    /* Per leg: 10-15 U/kg (both legs 20-30 U/kg; protocol text). */
+               "U/kg per limb, at most 16 U/kg or 640 Units per limb; more than one limb: at "
+               "most 30 U/kg or 1000 Units per session; generally no more than 0.5 mL per "
+               "injection site), rev. not seen [S42]"},
+    /* Per leg: 10-15 U/kg, at most 15 U/kg per leg (rule 27); both legs 20-30 U/kg in
+     * total, at most 30 U/kg; 1000 U per session either way (docs/clinical-data.md,
+     * "Limbs": the total, not per leg). */
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_LOWER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_min = 10, .units_per_kg_max = 15, MIN_WEEKS(12), LABEL,
+     .per_limb = 1, .limb_cap_units_per_kg = 15,
+     .session_cap_units = 1000, .session_cap_units_per_kg = 30, .site_max_ml = 0.5,
      .source = "Dysport PI §2 Dosage and Administration (pediatric lower limb spasticity, 10-15 "
-               "U/kg per leg), rev. not seen [S42]"},
+               "U/kg per leg, at most 15 U/kg per leg; both legs 20-30 U/kg, at most 30 U/kg; "
+               "at most 1000 Units per session; generally no more than 0.5 mL per injection "
+               "site), rev. not seen [S42]"},
     {.product = BTX_PRODUCT_DYSPORT, .indication = BTX_INDICATION_GLABELLAR_LINES,
      .population = BTX_ADULT, .age_min_years = 18, .age_max_years = 64, COSMETIC, FIXED(50),
      .units_per_site = 10, .sites = 5, MIN_MONTHS(3), LABEL, REGIONS(dysport_gl_regions),
@@ -296,10 +313,11 @@ const btx__protocol_row btx__protocol_rows[] = {
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      ADULT, THERAPEUTIC, RANGE(0, 400), MIN_WEEKS(12), SECONDARY, REGIONS(xeomin_uls_regions),
      .source = "Xeomin PI §2.3 (adult upper limb spasticity, Table), rev. 2021 [S51, S52, S57]"},
-    /* At most 8 U/kg and 200 U per single upper limb (protocol text); excluding spasticity
+    /* At most 8 U/kg and 200 U per single upper limb (rule 28); excluding spasticity
      * caused by cerebral palsy. */
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_UPPER_LIMB_SPASTICITY,
      CHILD(2), THERAPEUTIC, .units_per_kg_max = 8, LABEL,
+     .per_limb = 1, .limb_cap_units = 200, .limb_cap_units_per_kg = 8,
      .source = "Xeomin PI §2 Dosage and Administration (pediatric upper limb spasticity, 2 to 17 "
                "years, at most 8 U/kg and 200 U per limb), rev. 2021 [S51, S56]"},
     {.product = BTX_PRODUCT_XEOMIN, .indication = BTX_INDICATION_CERVICAL_DYSTONIA,

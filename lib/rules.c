@@ -76,6 +76,19 @@ btx_milli btx__limit_for(btx_milli limit, btx_milli per_kg, double weight_kg, in
     return w < limit ? w : limit;
 }
 
+btx_milli btx__cap_limit(const btx__cap_rule *r, int32_t limbs, double weight_kg,
+                         int *weight_missing)
+{
+    btx_milli cap = r->cap, per_kg = r->cap_per_kg;
+    if (r->per_limb != 0) {
+        const btx_milli n = limbs > 0 ? limbs : BTX_LIMBS_MAX;
+        per_kg *= n;
+        if (r->per_limb == BTX__PER_LIMB_BOTH)
+            cap *= n;
+    }
+    return btx__limit_for(cap, per_kg, weight_kg, weight_missing);
+}
+
 size_t btx__window_checks(const btx__patient *patient, const btx__policy *policy,
                           int32_t product, int32_t indication, btx_date d,
                           btx__window_check out[2])

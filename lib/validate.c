@@ -47,7 +47,7 @@ int btx__check_record(const btx_administration *a, int32_t *field)
         FAIL(BTX_FIELD_PRODUCT, BTX_EINVAL);
     if (a->indication != 0 && !btx__indication_valid(a->indication))
         FAIL(BTX_FIELD_INDICATION, BTX_EINVAL);
-    if (a->flags != 0)
+    if (!btx__flags_valid(a->flags, a->indication))
         FAIL(BTX_FIELD_FLAGS, BTX_EINVAL);
     btx_milli m;
     const int rc = btx__milli_from_units(a->units, &m);

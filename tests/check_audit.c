@@ -380,7 +380,7 @@ START_TEST(validation)
         case 0: r.admin.date = BTX_DATE_MAX + 1; break;
         case 1: r.admin.product = 9; break;
         case 2: r.admin.indication = 18; break;
-        case 3: r.admin.flags = 1; break;
+        case 3: r.admin.flags = 4; break;
         case 4: r.admin.units = -1.0; break;
         case 5: r.weight_kg = NAN; break;
         case 6: r.weight_kg = -0.5; break;
@@ -634,9 +634,14 @@ static void one_population(unsigned iter)
             }
             if (rnd(10) == 0)
                 weight = rnd(2) == 0 ? 0.0 : 5.0 + rnd(9000) / 100.0;
-            rows[n++] = row(key, d, pr.product, pr.indication,
-                            unit_choices[rnd(sizeof unit_choices / sizeof unit_choices[0])],
-                            weight, birth);
+            rows[n] = row(key, d, pr.product, pr.indication,
+                          unit_choices[rnd(sizeof unit_choices / sizeof unit_choices[0])],
+                          weight, birth);
+            /* a limb record says how many limbs it treated, or not (record.h) */
+            if (pr.indication == BTX_INDICATION_UPPER_LIMB_SPASTICITY ||
+                pr.indication == BTX_INDICATION_LOWER_LIMB_SPASTICITY)
+                rows[n].admin.flags = BTX_LIMBS_FLAGS(rnd(3));
+            n++;
         }
     }
     qsort(rows, n, sizeof rows[0], cmp_rows);

@@ -154,6 +154,15 @@ static btx_date pick_date_near(prng *r, btx_date d)
     return ymd(ny, nm, day < md ? day : md);
 }
 
+/* Limbs treated (record.h): only limb records carry a count; 0 = not stated. */
+static int32_t pick_flags(prng *r, int32_t indication)
+{
+    if (indication != BTX_INDICATION_UPPER_LIMB_SPASTICITY &&
+        indication != BTX_INDICATION_LOWER_LIMB_SPASTICITY)
+        return 0;
+    return BTX_LIMBS_FLAGS(prng_below(r, 3));
+}
+
 static btx_administration pick_record(prng *r, const btx_administration *prop)
 {
     btx_administration a;
@@ -171,7 +180,7 @@ static btx_administration pick_record(prng *r, const btx_administration *prop)
     }
     if (prng_chance(r, 15))
         a.indication = 0;
-    a.flags = 0;
+    a.flags = pick_flags(r, a.indication);
     a.units = pick_units(r, a.product);
     return a;
 }
@@ -201,7 +210,7 @@ static void make_case(pcase *c, uint64_t seed)
     c->prop.date = d;
     c->prop.product = pick_product(&r);
     c->prop.indication = pick_indication(&r, c->prop.product);
-    c->prop.flags = 0;
+    c->prop.flags = pick_flags(&r, c->prop.indication);
     c->prop.units = pick_units(&r, c->prop.product);
     if (prng_chance(&r, 5))
         c->prop.units = prng_chance(&r, 50) ? 500.0 : 340.001;

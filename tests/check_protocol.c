@@ -87,9 +87,9 @@ static const expect_row expected[] = {
     {BTX_PRODUCT_DYSPORT, BTX_INDICATION_LOWER_LIMB_SPASTICITY, A, THER, 18, 0,
      0, 1000, 1500, 0, 0, 0, 0, 0, 0, 0, 12, W, MIN, LBL},
     {BTX_PRODUCT_DYSPORT, BTX_INDICATION_UPPER_LIMB_SPASTICITY, P, THER, 2, 17,
-     0, 0, 0, 8, 16, 0, 0, 0, 0, 0, 16, W, MIN, LBL},
+     0, 0, 0, 8, 16, 1000, 30, 0, 0, 0, 16, W, MIN, LBL},
     {BTX_PRODUCT_DYSPORT, BTX_INDICATION_LOWER_LIMB_SPASTICITY, P, THER, 2, 17,
-     0, 0, 0, 10, 15, 0, 0, 0, 0, 0, 12, W, MIN, LBL},
+     0, 0, 0, 10, 15, 1000, 30, 0, 0, 0, 12, W, MIN, LBL},
     {BTX_PRODUCT_DYSPORT, BTX_INDICATION_GLABELLAR_LINES, A, COSM, 18, 64,
      50, 50, 50, 0, 0, 0, 0, 10, 5, 2, 3, M, MIN, LBL},
     /* Xeomin */
@@ -127,6 +127,35 @@ static const expect_row expected[] = {
      0, 1500, 3500, 0, 0, 0, 0, 0, 0, 4, 3, M, MIN, LBL},
 };
 #define N_EXPECTED (sizeof expected / sizeof expected[0])
+
+/* The fields 1.2 appended (label-review-2 D2, D8, D12; S42, S43, S51, S23): per limb,
+ * the limb caps, the per-site maxima. Every row not listed has them all 0. */
+typedef struct expect_1_2 {
+    int32_t product, indication, population;
+    int32_t per_limb;
+    double limb_cap, limb_cap_per_kg, site_max_units, site_max_ml;
+} expect_1_2;
+
+static const expect_1_2 expected_1_2[] = {
+    {BTX_PRODUCT_BOTOX, BTX_INDICATION_UPPER_LIMB_SPASTICITY, A, 0, 0, 0, 50, 0},
+    {BTX_PRODUCT_BOTOX, BTX_INDICATION_LOWER_LIMB_SPASTICITY, A, 0, 0, 0, 50, 0},
+    {BTX_PRODUCT_BOTOX, BTX_INDICATION_CERVICAL_DYSTONIA, A, 0, 0, 0, 50, 0},
+    {BTX_PRODUCT_DYSPORT, BTX_INDICATION_UPPER_LIMB_SPASTICITY, A, 0, 0, 0, 0, 1},
+    {BTX_PRODUCT_DYSPORT, BTX_INDICATION_LOWER_LIMB_SPASTICITY, A, 0, 0, 0, 0, 1},
+    {BTX_PRODUCT_DYSPORT, BTX_INDICATION_UPPER_LIMB_SPASTICITY, P, 1, 640, 16, 0, 0.5},
+    {BTX_PRODUCT_DYSPORT, BTX_INDICATION_LOWER_LIMB_SPASTICITY, P, 1, 0, 15, 0, 0.5},
+    {BTX_PRODUCT_XEOMIN, BTX_INDICATION_UPPER_LIMB_SPASTICITY, P, 1, 200, 8, 0, 0},
+};
+
+static expect_1_2 expected_1_2_row(int32_t product, int32_t indication, int32_t population)
+{
+    for (size_t i = 0; i < sizeof expected_1_2 / sizeof expected_1_2[0]; i++)
+        if (expected_1_2[i].product == product && expected_1_2[i].indication == indication &&
+            expected_1_2[i].population == population)
+            return expected_1_2[i];
+    expect_1_2 none = {product, indication, population, 0, 0, 0, 0, 0};
+    return none;
+}
 
 static const expect_row *expected_row(int32_t product, int32_t indication, int32_t population)
 {
@@ -216,6 +245,17 @@ START_TEST(every_pair_matches_the_facts)
                 ck_assert_msg(p.interval_kind == e->ikind, "%s: kind", what);
                 ck_assert_msg(p.evidence == e->evidence, "%s: evidence %d", what, p.evidence);
                 ck_assert_msg(p.source != NULL && p.source[0] != '\0', "%s: source", what);
+                const expect_1_2 e2 = expected_1_2_row(prod, ind, pop);
+                ck_assert_msg(p.per_limb == e2.per_limb, "%s: per_limb %d", what, p.per_limb);
+                ck_assert_int_eq(p.reserved2, 0);
+                ck_assert_msg(p.limb_cap_units == e2.limb_cap, "%s: limb cap %g", what,
+                              p.limb_cap_units);
+                ck_assert_msg(p.limb_cap_units_per_kg == e2.limb_cap_per_kg,
+                              "%s: limb cap/kg %g", what, p.limb_cap_units_per_kg);
+                ck_assert_msg(p.site_max_units == e2.site_max_units, "%s: U/site max %g", what,
+                              p.site_max_units);
+                ck_assert_msg(p.site_max_ml == e2.site_max_ml, "%s: mL/site max %g", what,
+                              p.site_max_ml);
             }
         }
     }
@@ -613,8 +653,9 @@ END_TEST
 
 START_TEST(struct_size_rules)
 {
-    /* Too small: BTX_EVERSION, nothing written. */
-    static const size_t small_p[] = {0, 1, 8, sizeof(btx_protocol) - 8, sizeof(btx_protocol) - 1};
+    /* Below the 1.0 layout (which ends with `source`): BTX_EVERSION, nothing written. */
+    const size_t size_1_0 = offsetof(btx_protocol, source) + sizeof(const char *);
+    const size_t small_p[] = {0, 1, 8, size_1_0 - 8, size_1_0 - 1};
     for (size_t i = 0; i < sizeof small_p / sizeof small_p[0]; i++) {
         btx_protocol p;
         memset(&p, 0x33, sizeof p);
@@ -633,7 +674,30 @@ START_TEST(struct_size_rules)
         ck_assert(memcmp(&r, &before, sizeof r) == 0);
     }
 
-    /* Larger: the 1.0 fields are written, the caller's newer tail is untouched. */
+    /* A 1.0/1.1 caller's struct: the 1.0 fields are written, nothing past them. */
+    {
+        unsigned char buf[sizeof(btx_protocol)];
+        memset(buf, 0x5A, sizeof buf);
+        btx_protocol *old = (btx_protocol *)(void *)buf;
+        old->struct_size = size_1_0;
+        ck_assert_int_eq(btx_protocol_lookup(BTX_PRODUCT_DYSPORT,
+                                             BTX_INDICATION_LOWER_LIMB_SPASTICITY, P, old),
+                         BTX_OK);
+        ck_assert_double_eq(old->units_per_kg_max, 15);
+        ck_assert_ptr_nonnull(old->source);
+        for (size_t i = size_1_0; i < sizeof buf; i++)
+            ck_assert_uint_eq(buf[i], 0x5A);
+        /* the current size: the 1.2 fields too */
+        old->struct_size = sizeof(btx_protocol);
+        ck_assert_int_eq(btx_protocol_lookup(BTX_PRODUCT_DYSPORT,
+                                             BTX_INDICATION_LOWER_LIMB_SPASTICITY, P, old),
+                         BTX_OK);
+        ck_assert_int_eq(old->per_limb, 1);
+        ck_assert_double_eq(old->limb_cap_units_per_kg, 15);
+        ck_assert_double_eq(old->site_max_ml, 0.5);
+    }
+
+    /* Larger: every field is written, the caller's newer tail is untouched. */
     struct {
         btx_protocol p;
         unsigned char tail[40];
@@ -678,7 +742,7 @@ START_TEST(layout_pinned)
     ck_assert_uint_eq(btx_sizeof_region(), sizeof(btx_region));
     if (sizeof(void *) != 8 || sizeof(size_t) != 8)
         return; /* the pinned numbers are for LP64 */
-    ck_assert_uint_eq(sizeof(btx_protocol), 136);
+    ck_assert_uint_eq(sizeof(btx_protocol), 176);
     ck_assert_uint_eq(offsetof(btx_protocol, struct_size), 0);
     ck_assert_uint_eq(offsetof(btx_protocol, product), 8);
     ck_assert_uint_eq(offsetof(btx_protocol, indication), 12);
@@ -703,6 +767,13 @@ START_TEST(layout_pinned)
     ck_assert_uint_eq(offsetof(btx_protocol, age_max_years), 120);
     ck_assert_uint_eq(offsetof(btx_protocol, reserved), 124);
     ck_assert_uint_eq(offsetof(btx_protocol, source), 128);
+    /* 1.2, appended */
+    ck_assert_uint_eq(offsetof(btx_protocol, per_limb), 136);
+    ck_assert_uint_eq(offsetof(btx_protocol, reserved2), 140);
+    ck_assert_uint_eq(offsetof(btx_protocol, limb_cap_units), 144);
+    ck_assert_uint_eq(offsetof(btx_protocol, limb_cap_units_per_kg), 152);
+    ck_assert_uint_eq(offsetof(btx_protocol, site_max_units), 160);
+    ck_assert_uint_eq(offsetof(btx_protocol, site_max_ml), 168);
 
     ck_assert_uint_eq(sizeof(btx_region), 72);
     ck_assert_uint_eq(offsetof(btx_region, struct_size), 0);

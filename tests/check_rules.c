@@ -28,17 +28,51 @@ static const int32_t populations[2] = {BTX_ADULT, BTX_PEDIATRIC};
 
 START_TEST(protocol_caps_agree_with_rules)
 {
-    size_t compared = 0;
+    size_t compared = 0, limb_rows = 0;
     for (size_t i = 0; i < btx__protocol_row_count; i++) {
         const btx__protocol_row *p = &btx__protocol_rows[i];
         btx__rules rules;
         btx__rules_for(p->product, p->indication, p->population, &rules);
-        /* The session caps (one indication) the rule table applies to this row. */
-        int session_rules = 0;
+        /* The session caps (one indication) the rule table applies to this row: the
+         * session cap, or a per-limb cap (its session part, if any, is the row's). */
+        int session_rules = 0, limb_rules = 0, session_cap_checked = 0;
         for (size_t k = 0; k < btx__cap_rule_count; k++) {
             const btx__cap_rule *r = &btx__cap_rules[k];
-            if (!(rules.caps & (UINT32_C(1) << k)) || r->visit)
+            if (!(rules.caps & (UINT32_C(1) << k)))
                 continue;
+            if (r->visit) {
+                /* A row may mirror a visit cap over its indication as its session maximum
+                 * (Dysport pediatric limbs: rule 44). */
+                if (p->session_cap_units > 0.0 && MILLI(p->session_cap_units) == r->cap &&
+                    MILLI(p->session_cap_units_per_kg) == r->cap_per_kg)
+                    session_cap_checked = 1;
+                continue;
+            }
+            if (r->per_limb) {
+                limb_rules++;
+                ck_assert_msg(p->per_limb == 1, "rule %d is per limb; its protocol row is not",
+                              r->id);
+                ck_assert_msg(MILLI(p->limb_cap_units_per_kg) == r->cap_per_kg,
+                              "rule %d: %lld mU/kg per limb, protocol row %g U/kg", r->id,
+                              (long long)r->cap_per_kg, p->limb_cap_units_per_kg);
+                if (r->per_limb == BTX__PER_LIMB_BOTH) {
+                    ck_assert_msg(MILLI(p->limb_cap_units) == r->cap,
+                                  "rule %d: %lld mU per limb, protocol row %g U", r->id,
+                                  (long long)r->cap, p->limb_cap_units);
+                } else {
+                    ck_assert_msg(p->limb_cap_units == 0.0 && MILLI(p->session_cap_units) == r->cap,
+                                  "rule %d: %lld mU per session, protocol row %g U per limb, "
+                                  "%g U per session", r->id, (long long)r->cap,
+                                  p->limb_cap_units, p->session_cap_units);
+                }
+                /* the row's U/kg range is per limb and within the per-limb cap */
+                ck_assert_msg(p->units_per_kg_max > 0.0 &&
+                                  MILLI(p->units_per_kg_max) <= r->cap_per_kg,
+                              "rule %d: protocol row's U/kg range %g..%g", r->id,
+                              p->units_per_kg_min, p->units_per_kg_max);
+                compared++;
+                continue;
+            }
             session_rules++;
             ck_assert_msg(p->session_cap_units > 0.0,
                           "rule %d caps a session of product %d indication %d population %d; "
@@ -50,17 +84,30 @@ START_TEST(protocol_caps_agree_with_rules)
             ck_assert_msg(MILLI(p->session_cap_units_per_kg) == r->cap_per_kg,
                           "rule %d: %lld mU/kg, protocol row %g U/kg", r->id,
                           (long long)r->cap_per_kg, p->session_cap_units_per_kg);
+            session_cap_checked = 1;
             compared++;
         }
         ck_assert_msg(session_rules <= 1, "product %d indication %d: %d session caps",
                       p->product, p->indication, session_rules);
+        ck_assert_msg(limb_rules <= 1, "product %d indication %d: %d per-limb caps",
+                      p->product, p->indication, limb_rules);
+        ck_assert_msg((p->per_limb != 0) == (limb_rules == 1),
+                      "protocol row product %d indication %d population %d: per_limb %d, "
+                      "%d per-limb rules", p->product, p->indication, p->population,
+                      p->per_limb, limb_rules);
+        ck_assert_msg((p->limb_cap_units > 0.0 || p->limb_cap_units_per_kg > 0.0) ==
+                          (p->per_limb != 0),
+                      "protocol row product %d indication %d: limb caps without per_limb",
+                      p->product, p->indication);
+        limb_rows += (size_t)limb_rules;
         if (p->session_cap_units > 0.0)
-            ck_assert_msg(session_rules == 1,
+            ck_assert_msg(session_cap_checked,
                           "protocol row product %d indication %d population %d states a "
                           "session cap of %g U that no rule checks",
                           p->product, p->indication, p->population, p->session_cap_units);
     }
     ck_assert_uint_gt(compared, 0);
+    ck_assert_uint_eq(limb_rows, 3); /* Dysport pediatric upper and lower, Xeomin pediatric upper */
 }
 END_TEST
 

@@ -48,6 +48,13 @@ typedef struct btx_protocol {
     int32_t age_max_years;    /**< Oldest age the label admits; 0 = no bound. */
     int32_t reserved;         /**< Always 0. */
     const char *source;       /**< Static UTF-8 citation: label, section, revision and source ids (docs/sources.md resolves the ids); never freed. */
+    /* 1.2: written only when struct_size holds them (a 1.0/1.1 caller's struct ends above). */
+    int32_t per_limb;         /**< 1 when units_per_kg_min/max and the limb caps are per limb treated (a record states its limbs in btx_administration::flags, #BTX_LIMBS_MASK); 0 otherwise. @since 1.2 */
+    int32_t reserved2;        /**< Always 0. @since 1.2 */
+    double limb_cap_units;    /**< Cap per limb treated, absolute part; 0 when the absolute part is per session only (then session_cap_units). @since 1.2 */
+    double limb_cap_units_per_kg; /**< Cap per limb treated, U/kg part; for n limbs the cap is n times it (and n times limb_cap_units), the lower of the two. 0 if none. @since 1.2 */
+    double site_max_units;    /**< Generally at most this many units at one injection site; 0 when the label states no such maximum in units. @since 1.2 */
+    double site_max_ml;       /**< Generally at most this volume at one injection site, mL; 0 when none is stated. The units it means depend on the dilution: site_max_ml times #btx_reconstitute's units per mL. @since 1.2 */
 } btx_protocol;
 
 /**
@@ -58,7 +65,7 @@ typedef struct btx_protocol {
  */
 #define BTX_PROTOCOL_INIT                                                                 \
     { sizeof(btx_protocol), 0, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0,  \
-      0, 0, 0, 0, 0, 0, NULL }
+      0, 0, 0, 0, 0, 0, NULL, 0, 0, 0.0, 0.0, 0.0, 0.0 }
 
 /**
  * @brief One muscle group or treatment area of a protocol.

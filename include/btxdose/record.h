@@ -35,9 +35,42 @@ typedef struct btx_administration {
     btx_date date;      /**< Day given (past) or planned (future). */
     int32_t product;    /**< #btx_product. */
     int32_t indication; /**< #btx_indication; 0 = not recorded. */
-    int32_t flags;      /**< 0; bits reserved for later use. */
+    int32_t flags;      /**< Bits 0-1: limbs treated (#BTX_LIMBS_MASK, since 1.2); every other bit 0, reserved. */
     double units;       /**< Units given to the patient (not discarded). */
 } btx_administration;
+
+/**
+ * @name Limbs treated: bits 0-1 of btx_administration::flags (since 1.2)
+ *
+ * Some labels dose limb spasticity per limb treated (Dysport pediatric upper limb: 8 to
+ * 16 U/kg per limb; Dysport pediatric lower limb: 10 to 15 U/kg per leg; Xeomin pediatric
+ * upper limb: at most 8 U/kg and 200 U per limb). A record says how many limbs it treated
+ * in bits 0-1 of its flags: `a.flags = BTX_LIMBS_FLAGS(2);`.
+ *
+ * - 0: not stated. The per-limb limit cannot be checked: the session caps are checked as
+ *   before and the per-limb rule gives a #BTX_NOT_CHECKED finding, never a silent pass.
+ * - 1: one limb; 2: two limbs (both arms, or both legs; an arm and a leg are two records,
+ *   one per indication).
+ * - 3, any other bit, or a count on a record whose indication is not
+ *   #BTX_INDICATION_UPPER_LIMB_SPASTICITY or #BTX_INDICATION_LOWER_LIMB_SPASTICITY:
+ *   refused with #BTX_EINVAL (field #BTX_FIELD_FLAGS).
+ *
+ * The limbs of the records of one date and indication add up (a left-leg record and a
+ * right-leg record make two legs), to at most #BTX_LIMBS_MAX. A 1.0 or 1.1 library refuses
+ * every non-zero flags value with #BTX_EINVAL: a record that states its limbs is never
+ * checked by a library that would ignore the count (docs/abi.md).
+ * @since 1.2
+ * @{
+ */
+/** @brief Bits of btx_administration::flags that hold the limb count. */
+#define BTX_LIMBS_MASK 0x3
+/** @brief Most limbs one record (one indication on one date) can treat. */
+#define BTX_LIMBS_MAX 2
+/** @brief The flags value for `n` limbs treated (0 = not stated). */
+#define BTX_LIMBS_FLAGS(n) ((int32_t)(n) & BTX_LIMBS_MASK)
+/** @brief The limb count held in a flags value (0 = not stated). */
+#define BTX_LIMBS_OF(flags) ((int32_t)(flags) & BTX_LIMBS_MASK)
+/** @} */
 
 /**
  * @def BTX_ADMINISTRATION_INIT

@@ -34,6 +34,9 @@ typedef enum btx_rule {
     BTX_RULE_BOTOX_COSMETIC_LATERAL_CANTHAL_SESSION = 23, /**< BOTOX Cosmetic lateral canthal lines: 24 U. */
     BTX_RULE_BOTOX_COSMETIC_FOREHEAD_SESSION = 24, /**< BOTOX Cosmetic forehead lines: 20 U. */
     BTX_RULE_BOTOX_COSMETIC_PLATYSMA_SESSION = 25, /**< BOTOX Cosmetic platysma bands: 36 U. */
+    BTX_RULE_DYSPORT_PED_ULS_LIMB = 26,  /**< Dysport pediatric upper limb: lower of 16 U/kg and 640 U per limb treated (#BTX_LIMBS_MASK). @since 1.2 */
+    BTX_RULE_DYSPORT_PED_LLS_LIMB = 27,  /**< Dysport pediatric lower limb: lower of 15 U/kg per leg treated and 1000 U. @since 1.2 */
+    BTX_RULE_XEOMIN_PED_ULS_LIMB = 28,   /**< Xeomin pediatric upper limb: lower of 8 U/kg and 200 U per limb treated. @since 1.2 */
 
     /* Visit caps: one substance, one date, the indications named (BTX_FINDING_SESSION_LIMIT). */
     BTX_RULE_BOTOX_COSMETIC_UPPER_FACE_VISIT = 40, /**< BOTOX Cosmetic glabellar + lateral canthal + forehead: 64 U. */

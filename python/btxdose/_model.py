@@ -599,6 +599,12 @@ class Protocol:
     product_name: str = field(default="", compare=False)
     indication_name: str = field(default="", compare=False)
     label_status_name: str = field(default="", compare=False)
+    # 1.2: per limb treated (the U/kg range and the limb caps), per-site maxima
+    per_limb: bool = False
+    limb_cap_units: float = 0.0
+    limb_cap_units_per_kg: float = 0.0
+    site_max_units: float = 0.0
+    site_max_ml: float = 0.0
 
     @classmethod
     def _from_c(cls, p: Protocol_c) -> "Protocol":
@@ -633,6 +639,11 @@ class Protocol:
             product_name=lib.btx_product_name(p.product),
             indication_name=lib.btx_indication_name(p.indication),
             label_status_name=lib.btx_label_status_name(p.label_status),
+            per_limb=bool(p.per_limb),
+            limb_cap_units=p.limb_cap_units,
+            limb_cap_units_per_kg=p.limb_cap_units_per_kg,
+            site_max_units=p.site_max_units,
+            site_max_ml=p.site_max_ml,
         )
 
 

@@ -43,6 +43,9 @@ static void decode_rows(fz *f, btx_audit_row *rows, size_t n)
         if ((b0 & 0x18) == 0)
             r->admin.product = b0 & 0x20 ? BTX_PRODUCT_BOTOX_COSMETIC : BTX_PRODUCT_BOTOX;
         r->admin.indication = b1 % 18;
+        if (r->admin.indication == BTX_INDICATION_UPPER_LIMB_SPASTICITY ||
+            r->admin.indication == BTX_INDICATION_LOWER_LIMB_SPASTICITY)
+            r->admin.flags = BTX_LIMBS_FLAGS((u >> 12) % 3); /* limbs: 0, 1 or 2 */
         r->admin.units = (double)(u % 3600) / 8.0;
         r->weight_kg = weight;
         r->birth_date = birth;
@@ -51,7 +54,7 @@ static void decode_rows(fz *f, btx_audit_row *rows, size_t n)
             switch (w % 10) {
             case 0: r->admin.date = fz_date(f, date); break;
             case 1: r->admin.product = (int8_t)fz_u8(f) % 10; break;
-            case 2: r->admin.flags = 1; break;
+            case 2: r->admin.flags = 4; break;
             case 3: r->admin.units = fz_units(f); break;
             case 4: r->weight_kg = fz_units(f); break;
             case 5: r->birth_date = fz_date(f, date); break;

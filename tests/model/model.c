@@ -326,17 +326,22 @@ static const model_interval_rule model_intervals[] = {
 
 /* label-facts.md Part A, "Session caps" and "Visit caps", in rule-id order. */
 static const model_cap_rule model_caps[] = {
-    {20, BTX_PRODUCT_BOTOX, 0, {4, 0}, 0, BTX_PEDIATRIC, 200000, 6000, 1},
-    {21, BTX_PRODUCT_BOTOX, 0, {3, 0}, 0, BTX_PEDIATRIC, 200000, 6000, 1},
-    {22, BTX_PRODUCT_BOTOX_COSMETIC, 0, {10, 0}, 0, 0, 20000, 0, 1},
-    {23, BTX_PRODUCT_BOTOX_COSMETIC, 0, {11, 0}, 0, 0, 24000, 0, 1},
-    {24, BTX_PRODUCT_BOTOX_COSMETIC, 0, {12, 0}, 0, 0, 20000, 0, 1},
-    {25, BTX_PRODUCT_BOTOX_COSMETIC, 0, {13, 0}, 0, 0, 36000, 0, 1},
-    {40, BTX_PRODUCT_BOTOX_COSMETIC, 1, {10, 11, 12, 0}, 0, 0, 64000, 0, 1},
-    {41, BTX_PRODUCT_XEOMIN, 1, {0}, 1, 0, 400000, 0, 1},
-    {42, BTX_PRODUCT_XEOMIN, 1, {10, 11, 12, 0}, 0, 0, 64000, 0, 1},
-    {43, BTX_PRODUCT_DYSPORT, 1, {4, 5, 0}, 0, BTX_ADULT, 1500000, 0, 1},
-    {44, BTX_PRODUCT_DYSPORT, 1, {4, 5, 0}, 0, BTX_PEDIATRIC, 1000000, 30000, 1},
+    {20, BTX_PRODUCT_BOTOX, 0, {4, 0}, 0, BTX_PEDIATRIC, 200000, 6000, 1, 0},
+    {21, BTX_PRODUCT_BOTOX, 0, {3, 0}, 0, BTX_PEDIATRIC, 200000, 6000, 1, 0},
+    {22, BTX_PRODUCT_BOTOX_COSMETIC, 0, {10, 0}, 0, 0, 20000, 0, 1, 0},
+    {23, BTX_PRODUCT_BOTOX_COSMETIC, 0, {11, 0}, 0, 0, 24000, 0, 1, 0},
+    {24, BTX_PRODUCT_BOTOX_COSMETIC, 0, {12, 0}, 0, 0, 20000, 0, 1, 0},
+    {25, BTX_PRODUCT_BOTOX_COSMETIC, 0, {13, 0}, 0, 0, 36000, 0, 1, 0},
+    /* per limb: Dysport pediatric upper limb 16 U/kg or 640 U per limb, lower limb 15 U/kg
+     * per leg or 1000 U, Xeomin pediatric upper limb 8 U/kg or 200 U per limb */
+    {26, BTX_PRODUCT_DYSPORT, 0, {4, 0}, 0, BTX_PEDIATRIC, 640000, 16000, 1, 1},
+    {27, BTX_PRODUCT_DYSPORT, 0, {5, 0}, 0, BTX_PEDIATRIC, 1000000, 15000, 1, 2},
+    {28, BTX_PRODUCT_XEOMIN, 0, {4, 0}, 0, BTX_PEDIATRIC, 200000, 8000, 1, 1},
+    {40, BTX_PRODUCT_BOTOX_COSMETIC, 1, {10, 11, 12, 0}, 0, 0, 64000, 0, 1, 0},
+    {41, BTX_PRODUCT_XEOMIN, 1, {0}, 1, 0, 400000, 0, 1, 0},
+    {42, BTX_PRODUCT_XEOMIN, 1, {10, 11, 12, 0}, 0, 0, 64000, 0, 1, 0},
+    {43, BTX_PRODUCT_DYSPORT, 1, {4, 5, 0}, 0, BTX_ADULT, 1500000, 0, 1, 0},
+    {44, BTX_PRODUCT_DYSPORT, 1, {4, 5, 0}, 0, BTX_PEDIATRIC, 1000000, 30000, 1, 0},
 };
 
 static int model_in_list(const int32_t *list, size_t cap, int32_t v)
@@ -388,6 +393,46 @@ static int64_t model_cap_total(const model_cap_rule *c, const btx_administration
             t += model_milli(h[i].units);
     }
     return t;
+}
+
+/* The limbs a per-limb cap sees on day d: the proposal's and those of the session's
+ * records, at most 2; 0 when any of them is 0 (not stated). */
+static int32_t model_cap_limbs(const btx_administration *h, size_t n, int32_t substance,
+                               int32_t indication, btx_date d, int32_t proposal_limbs)
+{
+    int any_unknown = proposal_limbs == 0;
+    int32_t sum = proposal_limbs;
+    for (size_t i = 0; i < n; i++) {
+        if (h[i].date != d || model_substance(h[i].product) != substance ||
+            h[i].indication != indication)
+            continue;
+        const int32_t l = h[i].flags & 3;
+        if (l == 0)
+            any_unknown = 1;
+        sum += l;
+    }
+    if (any_unknown)
+        return 0;
+    return sum > 2 ? 2 : sum;
+}
+
+/* A cap's limit on day d in milli-units; *usable 0 when its weight part could not be
+ * applied (then the absolute part). */
+static int64_t model_cap_limit(const model_cap_rule *c, const btx_patient *patient,
+                               const btx_policy *policy, btx_date d, int32_t limbs, int *usable)
+{
+    const int64_t times = c->per_limb == 0 ? 1 : limbs == 0 ? 2 : limbs;
+    int64_t limit = c->per_limb == 1 ? c->cap_milli * times : c->cap_milli;
+    *usable = 1;
+    if (c->per_kg_milli > 0) {
+        *usable = model_weight_usable(patient, policy, d);
+        if (*usable) {
+            int64_t w = model_per_kg(c->per_kg_milli * times, patient->weight_kg);
+            if (w < limit)
+                limit = w;
+        }
+    }
+    return limit;
 }
 
 /* ------------------------------------------------------------------ intervals */
@@ -702,23 +747,17 @@ size_t model_evaluate(const btx_patient *patient, const btx_policy *policy,
         if (!model_cap_matches(c, product, ind, pop))
             continue;
         model_finding f = model_blank(BTX_FINDING_SESSION_LIMIT, c->rule, u);
-        int usable = 1;
-        int64_t limit = c->cap_milli;
-        if (c->per_kg_milli > 0) {
-            usable = model_weight_usable(patient, policy, d);
-            if (usable) {
-                int64_t w = model_per_kg(c->per_kg_milli, patient->weight_kg);
-                if (w < limit)
-                    limit = w;
-            }
-        }
+        int usable;
+        const int32_t plimbs = proposed->flags & 3;
+        const int32_t limbs = c->per_limb ? model_cap_limbs(h, n, sub, ind, d, plimbs) : 1;
+        const int64_t limit = model_cap_limit(c, patient, policy, d, limbs, &usable);
         int64_t total = model_cap_total(c, h, n, sub, ind, d);
         f.limit = limit;
         f.total = total;
         f.proposed = u;
         f.remaining = limit - (total + u);
         f.evidence = c->evidence;
-        if (!usable) {
+        if (!usable || limbs == 0) {
             f.status = total + u > limit ? BTX_FAIL : BTX_NOT_CHECKED;
             f.severity = BTX_CRITICAL;
         } else if (total + u <= limit) {
@@ -728,12 +767,29 @@ size_t model_evaluate(const btx_patient *patient, const btx_policy *policy,
         } else {
             f.status = BTX_FAIL;
             f.severity = BTX_CRITICAL;
-            if (u <= limit)
-                for (btx_date e = d + 1; e <= BTX_DATE_MAX; e++)
-                    if (model_cap_total(c, h, n, sub, ind, e) + u <= limit) {
-                        f.earliest_date = e;
-                        break;
-                    }
+        }
+        if (f.status == BTX_FAIL && usable) {
+            /* Brute force: every later day with its own limit (a per-limb cap's depends on
+             * the limbs of that day). A day without records holds the proposal alone;
+             * past the last record every day is such a day. */
+            btx_date last = d;
+            for (size_t j = 0; j < n; j++)
+                if (h[j].date > last)
+                    last = h[j].date;
+            for (btx_date e = d + 1; e <= BTX_DATE_MAX; e++) {
+                int ok;
+                const int32_t le =
+                    c->per_limb ? model_cap_limbs(h, n, sub, ind, e, plimbs) : 1;
+                /* the weight as usable on the proposal's date, as for the finding */
+                const int64_t lim = model_cap_limit(c, patient, policy, d, le, &ok);
+                (void)ok;
+                if (model_cap_total(c, h, n, sub, ind, e) + u <= lim) {
+                    f.earliest_date = e;
+                    break;
+                }
+                if (e > last)
+                    break; /* every later day is the same as this one */
+            }
         }
         /* ABOVE_PROTOCOL is about the session total: only a failing session cap (not a
          * visit cap) of the same session suppresses it. */

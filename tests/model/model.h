@@ -84,6 +84,9 @@ typedef struct model_cap_rule {
     int64_t cap_milli;
     int64_t per_kg_milli;   /* 0 when not weight based */
     int32_t evidence;
+    int32_t per_limb;       /* 0; 1 cap and per-kg part per limb treated; 2 the per-kg part
+                               only (the limbs: bits 0-1 of the records' flags, 0 = not
+                               stated, then two limbs' cap and NOT_CHECKED within it) */
 } model_cap_rule;
 
 const model_interval_rule *model_interval_rule_for(int32_t product, int32_t indication,

@@ -79,6 +79,12 @@ int main(void)
     AT(btx_protocol, age_max_years);
     AT(btx_protocol, reserved);
     AT(btx_protocol, source);
+    AT(btx_protocol, per_limb);
+    AT(btx_protocol, reserved2);
+    AT(btx_protocol, limb_cap_units);
+    AT(btx_protocol, limb_cap_units_per_kg);
+    AT(btx_protocol, site_max_units);
+    AT(btx_protocol, site_max_ml);
 
     SIZE(btx_audit_row);
     AT(btx_audit_row, patient);

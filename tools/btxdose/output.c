@@ -376,6 +376,17 @@ static void protocol_text(const btx_protocol *p, int found, const btx_region *re
         printf(LABEL "%s U/kg\n", "session cap", output_units(p->session_cap_units_per_kg, a));
     else
         printf(LABEL "-\n", "session cap");
+    if (p->per_limb && p->limb_cap_units > 0)
+        printf(LABEL "lower of %s U/kg and %s U per limb treated (U/kg range per limb)\n",
+               "limb cap", output_units(p->limb_cap_units_per_kg, a),
+               output_units(p->limb_cap_units, b));
+    else if (p->per_limb)
+        printf(LABEL "%s U/kg per limb treated (U/kg range per limb)\n", "limb cap",
+               output_units(p->limb_cap_units_per_kg, a));
+    if (p->site_max_units > 0)
+        printf(LABEL "generally at most %s U\n", "per site", output_units(p->site_max_units, a));
+    if (p->site_max_ml > 0)
+        printf(LABEL "generally at most %s mL\n", "per site", output_units(p->site_max_ml, a));
     if (p->units_per_site > 0)
         printf(LABEL "%s U\n", "units per site", output_units(p->units_per_site, a));
     else
@@ -485,6 +496,11 @@ static void protocol_json(const btx_protocol *p, int found, const btx_region *re
         }
         jw_str(&w, "evidence", evidence_name(p->evidence));
         jw_str(&w, "source", p->source);
+        jw_bool(&w, "per_limb", p->per_limb);
+        jw_num(&w, "limb_cap_units", p->limb_cap_units);
+        jw_num(&w, "limb_cap_units_per_kg", p->limb_cap_units_per_kg);
+        jw_num(&w, "site_max_units", p->site_max_units);
+        jw_num(&w, "site_max_ml", p->site_max_ml);
     }
     if (d != NULL) {
         double conc;
