@@ -588,14 +588,6 @@ class Protocol:
     interval_kind: Union[IntervalKind, int, None]
     evidence: Union[Evidence, int, None]
     source: str
-    #: libbtxdose 1.2 (0 from an older library): ``units_per_kg_min``/``max`` and the
-    #: limb caps are per limb treated (``per_limb``); the cap per limb treated; the
-    #: most units and mL at one injection site (0: not stated).
-    per_limb: bool = False
-    limb_cap_units: float = 0.0
-    limb_cap_units_per_kg: float = 0.0
-    site_max_units: float = 0.0
-    site_max_ml: float = 0.0
     product_name: str = field(default="", compare=False)
     indication_name: str = field(default="", compare=False)
     label_status_name: str = field(default="", compare=False)
@@ -631,11 +623,6 @@ class Protocol:
             interval_kind=_optional_enum(IntervalKind, p.interval_kind),
             evidence=_optional_enum(Evidence, p.evidence),
             source=_text(p.source),
-            per_limb=bool(p.per_limb),
-            limb_cap_units=p.limb_cap_units,
-            limb_cap_units_per_kg=p.limb_cap_units_per_kg,
-            site_max_units=p.site_max_units,
-            site_max_ml=p.site_max_ml,
             product_name=lib.btx_product_name(p.product),
             indication_name=lib.btx_indication_name(p.indication),
             label_status_name=lib.btx_label_status_name(p.label_status),
