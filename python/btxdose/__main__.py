@@ -3,7 +3,7 @@
 
 ``python3 -m btxdose --version`` prints the versions of the loaded library and its data.
 ``python3 -m btxdose check --fhir FILE --propose DATE,PRODUCT,INDICATION,UNITS
-[--patient ID] [--tz ZONE] [--json]`` checks a proposed dose against the FHIR history in
+[--limbs N] [--patient ID] [--tz ZONE] [--json]`` checks a proposed dose against the FHIR history in
 FILE. Exit status, as the ``btxdose`` tool: 0 no rule FAILs, 1 a rule FAILs, 2 bad input
 (the message names the resource and the field).
 """
@@ -16,6 +16,16 @@ import sys
 from typing import Any, List, Optional
 
 
+def _limbs_arg(text: str) -> int:
+    if text not in ("1", "2"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of limbs treated: 1 or 2")
+    return int(text)
+
+
+def _limbs_text(limbs: Optional[int]) -> str:
+    return "" if limbs is None else f"  {limbs} limb{'s' if limbs > 1 else ''}"
+
+
 def _check_parser(sub: Any) -> None:
     p = sub.add_parser(
         "check", help="check a proposed dose against a FHIR R4 history",
@@ -26,6 +36,9 @@ def _check_parser(sub: Any) -> None:
                    help="FHIR R4 JSON: a Bundle of any type, a resource, or a list of them")
     p.add_argument("--propose", required=True, metavar="DATE,PRODUCT,INDICATION,UNITS",
                    help="the dose to check, e.g. 2026-03-02,Botox,chronic migraine,155")
+    p.add_argument("--limbs", type=_limbs_arg, metavar="N",
+                   help="limbs the proposal treats: 1 or 2 (limb spasticity; default: not "
+                        "stated)")
     p.add_argument("--patient", metavar="ID",
                    help="the Patient (id, Patient/id or fullUrl); required when the input "
                         "holds more than one subject")
@@ -47,7 +60,7 @@ def _print_text(result: Any, out: Any) -> None:
     prop = result.proposal
     ind = "not recorded" if prop.indication is None else btxdose.indication_name(prop.indication)
     out.write(f"proposal: {prop.date} {btxdose.product_name(prop.product)} {ind} "
-              f"{prop.units:g} U\n")
+              f"{prop.units:g} U{_limbs_text(prop.limbs)}\n")
     p = result.patient
     who = result.data.patient_id or "no subject in the input"
     born = f"born {p.birth_date}" if p.birth_date else "birth date unknown"
@@ -59,7 +72,8 @@ def _print_text(result: Any, out: Any) -> None:
         a = r.administration
         ind = "not recorded" if a.indication is None else btxdose.indication_name(a.indication)
         out.write(f"  {a.date} {btxdose.product_name(a.product)} {ind} {a.units:g} U"
-                  f"{' (planned)' if r.planned else ''}  [{r.resource}]\n")
+                  f"{_limbs_text(a.limbs)}{' (planned)' if r.planned else ''}  "
+                  f"[{r.resource}]\n")
     out.write("findings:\n")
     for f in result.findings:
         out.write(f"  {f.status_name.upper():11} {f.severity_name:8} {f.code_name}: "
@@ -82,7 +96,8 @@ def _check(args: argparse.Namespace) -> int:
         policy = btxdose.Policy(history_complete=True) if args.history_complete else None
         result = fhir.check(data, args.propose, patient=args.patient, tz=args.tz,
                             status_policy=args.status_policy,
-                            assume_label_units=args.assume_label_units, policy=policy)
+                            assume_label_units=args.assume_label_units, policy=policy,
+                            limbs=args.limbs)
     except (fhir.FhirError, OSError) as e:
         err = e.to_dict() if isinstance(e, fhir.FhirError) else \
             {"resource": None, "field": args.fhir, "message": str(e)}

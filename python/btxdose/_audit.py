@@ -8,7 +8,7 @@ Rows are ``btx_audit_row`` records (48 bytes, little-endian LP64)::
             8  int32    date         days since 1970-01-01
            12  int32    product      btx_product
            16  int32    indication   btx_indication; 0 = not recorded
-           20  int32    flags        0
+           20  int32    flags        bits 0-1: limbs treated (1.2): 0 not stated, 1, 2
            24  double   units
            32  double   weight_kg    0 = unknown
            40  int32    birth_date   BTX_DATE_UNKNOWN (-2**31) = unknown
@@ -18,9 +18,10 @@ Give them as any object with the buffer protocol holding that layout (a numpy
 structured array with :data:`ROW_DTYPE_FIELDS`, a ``bytearray``, ``bytes``, an
 ``array.array``, a ctypes array of :class:`AuditRow_c`), which is passed to the library
 without a copy when it is writable and aligned, or as an iterable of tuples
-``(patient, date, product, indication, units[, weight_kg[, birth_date]])`` where dates
-may be ``datetime.date``, ISO strings or day numbers and products and indications enum
-members, ints or names.
+``(patient, date, product, indication, units[, weight_kg[, birth_date[, limbs]]])``
+where dates may be ``datetime.date``, ISO strings or day numbers, products and
+indications enum members, ints or names, and ``limbs`` None (not stated), 1 or 2 (the
+limbs the row treats, for limb spasticity; it goes into ``flags``).
 
 The answer is an :class:`AuditResult`: one ``btx_audit_result`` (24 bytes) per row, in
 the same order, readable row by row, as the flagged indices, or as a buffer for numpy
@@ -179,14 +180,27 @@ def _from_tuples(rows: Iterable[Sequence[Any]]) -> _Rows:
     buf = memoryview(array).cast("B")
     cache: dict = {}
     for i, t in enumerate(items):
-        if not 5 <= len(t) <= 7:
+        if not 5 <= len(t) <= 8:
             raise ValueError(f"rows[{i}]: expected (patient, date, product, indication, units"
-                             f"[, weight_kg[, birth_date]]), got {len(t)} fields")
+                             f"[, weight_kg[, birth_date[, limbs]]]), got {len(t)} fields")
         weight = float(t[5]) if len(t) > 5 and t[5] is not None else 0.0
         birth = _day(t[6], cache) if len(t) > 6 else _ffi.DATE_UNKNOWN
+        flags = _limbs(t[7], i) if len(t) > 7 else 0
         pack(buf, i * _ROW_SIZE, int(t[0]), _day(t[1], cache), _code(product_code, t[2], cache),
-             _code(indication_code, t[3], cache), 0, float(t[4]), weight, birth, 0)
+             _code(indication_code, t[3], cache), flags, float(t[4]), weight, birth, 0)
     return _Rows(ctypes.addressof(array), n, array)
+
+
+def _limbs(value: Any, i: int) -> int:
+    """The flags of a row's ``limbs``: None is 0 (not stated), 1 or 2 themselves
+    (``BTX_LIMBS_FLAGS``); anything else a :class:`btxdose.BtxInvalidError` naming it."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2):
+        raise _ffi.error_for(_ffi.BtxInvalidError.CODE, f"rows[{i}]",
+                             f"limbs: {value!r} is not a number of limbs treated: 1, 2 or "
+                             "None (not stated)")
+    return int(value)
 
 
 def _day(value: Any, cache: dict) -> int:
@@ -309,9 +323,10 @@ def audit(rows: Any, policy: Optional[Policy] = None, out: Any = None) -> AuditR
     """Checks every row of a population in one ``btx_audit`` call.
 
     ``rows``: a buffer of ``btx_audit_row`` records (see the module documentation; a
-    numpy structured array with :data:`ROW_DTYPE_FIELDS` works) or an iterable of tuples
-    ``(patient, date, product, indication, units[, weight_kg[, birth_date]])``, sorted by
-    patient key (ascending) and date. ``policy``: a :class:`btxdose.Policy` or None.
+    numpy structured array with :data:`ROW_DTYPE_FIELDS` works, its ``flags`` holding the
+    limbs) or an iterable of tuples ``(patient, date, product, indication, units[,
+    weight_kg[, birth_date[, limbs]]])``, sorted by patient key (ascending) and date.
+    ``policy``: a :class:`btxdose.Policy` or None.
     ``out``: optional writable buffer of at least ``24 * len(rows)`` bytes (a bytearray,
     a numpy array, or the ``AuditResult`` of an earlier call) that receives the
     ``btx_audit_result`` records, so a loop over partitions need not allocate and touch a
@@ -354,6 +369,6 @@ def validate_audit(rows: Any) -> None:
 
 def rows_to_bytes(rows: Iterable[Sequence[Any]]) -> bytes:
     """Packs tuples ``(patient, date, product, indication, units[, weight_kg[,
-    birth_date]])`` into ``btx_audit_row`` bytes (for files, pipes and workers)."""
+    birth_date[, limbs]]])`` into ``btx_audit_row`` bytes (for files, pipes and workers)."""
     return bytes(memoryview(_from_tuples(rows).keep).cast("B"))
 

@@ -192,7 +192,8 @@ class Policy_c(_SizedStructure):
 
 
 class Protocol_c(_SizedStructure):
-    """Mirror of ``btx_protocol`` (136 bytes on LP64)."""
+    """Mirror of ``btx_protocol`` (176 bytes on LP64; the fields after ``source`` are
+    those of libbtxdose 1.2)."""
     _fields_ = [
         ("struct_size", c_size_t),
         ("product", c_int32),

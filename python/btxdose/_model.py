@@ -290,6 +290,40 @@ def _text(raw: Optional[bytes]) -> str:
     return "" if raw is None else raw.decode("utf-8")
 
 
+#: ``BTX_LIMBS_MASK``: the bits of ``flags`` that hold the limbs treated (1.2).
+LIMBS_MASK = 0x3
+
+
+def _field_limbs(owner: str, value: Any, flags: int) -> int:
+    """The limb bits for ``limbs`` (None, 1 or 2) given with ``flags``: 0 for None; a
+    :class:`BtxInvalidError` naming the value for anything else, and for a count that
+    ``flags`` contradicts."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2):
+        raise _ffi.error_for(_ffi.BtxInvalidError.CODE, owner,
+                             f"limbs: {value!r} is not a number of limbs treated: 1, 2 or "
+                             "None (not stated)")
+    stated = flags & LIMBS_MASK
+    if stated not in (0, value):
+        raise _ffi.error_for(_ffi.BtxInvalidError.CODE, owner,
+                             f"limbs: {value!r} disagrees with flags {flags!r} (whose bits "
+                             f"0-1 say {stated})")
+    return int(value)
+
+
+def _flags_refused(flags: int, indication: int) -> str:
+    """The text for flags the library refused: a limb count on a record whose
+    indication takes none, or a bit it does not know."""
+    limbs = flags & LIMBS_MASK
+    if flags == limbs and limbs in (1, 2):
+        what = "a record without indication" if indication == 0 else \
+            f"a {lib.btx_indication_name(indication)} record"
+        return (f"limbs: {limbs} on {what}: a count of limbs is for a limb indication "
+                "(upper or lower limb spasticity)")
+    return f"flags: {flags!r} has a bit the library does not know"
+
+
 # --------------------------------------------------------------------------------------
 # Input records
 # --------------------------------------------------------------------------------------
@@ -313,12 +347,22 @@ class Administration:
     indication code outside its set or flags the library does not know,
     :class:`BtxParseError` for a date string that is not a day — and an unknown name a
     :class:`BtxNotFoundError`; each message names the field and the value.
+
+    ``limbs`` (libbtxdose 1.2): how many limbs the record treats, 1 or 2 (both arms or
+    both legs), for upper or lower limb spasticity; None (the default) is "not stated",
+    which leaves a per-limb limit NOT_CHECKED. It is bits 0-1 of ``flags``
+    (``BTX_LIMBS_MASK``): ``Administration(d, "Dysport", "lower limb spasticity", 300,
+    limbs=1)`` has ``flags == 1``, and ``flags=2`` alone gives ``limbs == 2``. Any other
+    value — 0, 3, -1, ``True``, ``"two"``, 1.0 — is a :class:`BtxInvalidError` (a
+    ``ValueError``) naming it, as is a count that disagrees with ``flags`` and, with a 1.2
+    library, a count on a record whose indication is not a limb spasticity.
     """
     date: datetime.date
     product: Union[Product, int]
     indication: Union[Indication, int, None]
     units: float
     flags: int = 0
+    limbs: Optional[int] = None
 
     def __post_init__(self) -> None:
         owner = "Administration"
@@ -348,17 +392,20 @@ class Administration:
             product_value = int(product)
         units = _field_number(owner, "units", self.units)
         flags = _field_int(owner, "flags", self.flags)
+        limbs = _field_limbs(owner, self.limbs, flags)
+        flags |= limbs
         object.__setattr__(self, "date", day)
         object.__setattr__(self, "product", to_enum(Product, product_value))
         object.__setattr__(self, "indication", None if code == 0 else to_enum(Indication, code))
         object.__setattr__(self, "units", units)
         object.__setattr__(self, "flags", flags)
+        object.__setattr__(self, "limbs", (flags & LIMBS_MASK) or None)
         record = self._to_c()
         _library_check("btx_check_record", owner, {
             int(Field.DATE): lambda: f"date: {day.isoformat()} is outside {_DATE_RANGE}",
             int(Field.PRODUCT): lambda: f"product: {product!r} is not a product",
             int(Field.INDICATION): lambda: f"indication: {indication!r} is not an indication",
-            int(Field.FLAGS): lambda: f"flags: {flags!r} has a bit the library does not know",
+            int(Field.FLAGS): lambda: _flags_refused(flags, code),
             int(Field.UNITS): lambda: (f"units: {self.units!r} is not a dose: units must be "
                                        "finite, 0 to 100000"),
         }, byref(record))

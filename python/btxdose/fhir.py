@@ -35,7 +35,7 @@ from .enums import Indication
 
 __all__ = [
     "FhirError", "Notice", "FhirRecord", "FhirData", "FhirCheck", "read", "check", "load",
-    "parse_proposal", "STATUS_POLICIES", "LABEL_UNIT_CODES", "LABEL_UNIT_TEXTS",
+    "parse_proposal", "STATUS_POLICIES", "LABEL_UNIT_CODES", "LABEL_UNIT_TEXTS", "SITE_CODES",
 ]
 
 #: Values of ``status_policy``: what to do with stopped, on-hold and unknown doses.
@@ -79,6 +79,37 @@ _DATETIME_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 
 _LB_KG = 0.45359237
+
+# ---- the limbs treated, from the site of a dose (docs/fhir.md, "Limbs") ----
+_SNOMED = "http://snomed.info/sct"
+_ACT_SITE_SYSTEMS = {"http://terminology.hl7.org/CodeSystem/v3-ActSite",
+                     "http://hl7.org/fhir/v3/ActSite"}
+_UPPER, _LOWER = "upper", "lower"
+_LIMB_INDICATIONS = {int(Indication.UPPER_LIMB_SPASTICITY): _UPPER,
+                     int(Indication.LOWER_LIMB_SPASTICITY): _LOWER}
+
+#: Site codes the reader reads, (system, code) -> (limb or None, limbs or None): the
+#: limb they lie on ("upper", "lower") and how many limbs they name. Each code was
+#: checked against a public page (docs/fhir.md lists them); codes that could not be
+#: checked are not read. A laterality qualifier alone says how many, not which limb.
+SITE_CODES: Dict[Tuple[str, str], Tuple[Optional[str], Optional[int]]] = {
+    (_SNOMED, "368208006"): (_UPPER, 1),   # Left upper arm structure
+    (_SNOMED, "368209003"): (_UPPER, 1),   # Right upper arm structure
+    (_SNOMED, "61685007"): (_LOWER, None),  # Lower limb structure (no side)
+    (_SNOMED, "7771000"): (None, 1),       # Left (qualifier value)
+    (_SNOMED, "24028007"): (None, 1),      # Right (qualifier value)
+    (_SNOMED, "419161000"): (None, 1),     # Unilateral left
+    (_SNOMED, "419465000"): (None, 1),     # Unilateral right
+    (_SNOMED, "51440002"): (None, 2),      # Bilateral (right and left)
+}
+for _system in _ACT_SITE_SYSTEMS:
+    SITE_CODES.update({
+        (_system, "LA"): (_UPPER, 1),      # left arm
+        (_system, "RA"): (_UPPER, 1),      # right arm
+        (_system, "LT"): (_LOWER, 1),      # left thigh
+        (_system, "RT"): (_LOWER, 1),      # right thigh
+    })
+del _system
 
 
 # --------------------------------------------------------------------------------------
@@ -126,7 +157,8 @@ class FhirRecord:
         a = self.administration
         return {"date": a.date.isoformat(), "product": product_name(a.product),
                 "indication": None if a.indication is None else _ind_name(a.indication),
-                "units": a.units, "resource": self.resource, "planned": self.planned}
+                "units": a.units, "limbs": a.limbs, "resource": self.resource,
+                "planned": self.planned}
 
 
 @dataclass
@@ -933,19 +965,93 @@ def _reason_indication(entry: _Entry, index: _Index, notices: List[Notice]) -> O
     return None
 
 
+def _site_codes(site: Dict[str, Any]) -> List[Tuple[str, Tuple[Optional[str], Optional[int]]]]:
+    """The codings of a site that :data:`SITE_CODES` knows, as ("system|code", entry):
+    the site's own codings and those of its laterality extensions (an extension whose
+    url names laterality, with a valueCodeableConcept)."""
+    concepts: List[Any] = [site]
+    for ext in site.get("extension") or []:
+        if isinstance(ext, dict) and "laterality" in str(ext.get("url", "")).lower():
+            concepts.append(ext.get("valueCodeableConcept"))
+    out = []
+    for concept in concepts:
+        if not isinstance(concept, dict):
+            continue
+        for coding in concept.get("coding") or []:
+            if not isinstance(coding, dict):
+                continue
+            key = (coding.get("system"), coding.get("code"))
+            if key in SITE_CODES:
+                out.append((f"{key[0]}|{key[1]}", SITE_CODES[key]))  # type: ignore[index]
+    return out
+
+
+def _a_limb(limb: str) -> str:
+    return "an upper limb" if limb == _UPPER else "a lower limb"
+
+
+def _site_limbs(entry: _Entry, site: Any, where: str, indication: Optional[int],
+                notices: List[Notice]) -> Optional[int]:
+    """The limbs a dose treats, from its site (``where``: "dosage.site"), for a record of
+    ``indication``: 1 for a left or right limb, 2 for both, None when not stated (no
+    site).
+
+    A site naming a limb that contradicts the indication (an arm on a lower limb record,
+    a limb on a chronic migraine record) is a :class:`FhirError`, as is a site that names
+    both an arm and a leg or different sides; a site that names no side the reader knows
+    on a limb record gives a notice (the per-limb limit is then not checked)."""
+    limb_of_record = _LIMB_INDICATIONS.get(indication) if indication is not None else None
+    if site is None:
+        return None   # not stated; the library says so where it matters (NOT_CHECKED)
+    if not isinstance(site, dict):
+        raise FhirError(entry.name, where, "is not a CodeableConcept")
+    found = _site_codes(site)
+    limbs = {what[0] for _, what in found if what[0] is not None}
+    counts = {what[1] for _, what in found if what[1] is not None}
+    codes = ", ".join(code for code, _ in found)
+    if len(limbs) > 1:
+        raise FhirError(entry.name, where, f"names both an upper and a lower limb ({codes}): "
+                        "record one administration per indication")
+    if len(counts) > 1:
+        raise FhirError(entry.name, where, f"names one limb and both ({codes})")
+    limb = next(iter(limbs), None)
+    count = next(iter(counts), None)
+    if limb is not None and indication is not None and limb != limb_of_record:
+        raise FhirError(entry.name, where,
+                        f"names {_a_limb(limb)} ({codes}) on a {_ind_name(indication)} "
+                        "record: the site and the indication disagree")
+    if limb is not None and indication is None:
+        notices.append(Notice("limbs_not_stated",
+                              f"{where} names {_a_limb(limb)} ({codes}) but the indication is "
+                              "not recorded: the limbs treated are not stated", entry.name))
+        return None
+    if limb_of_record is None:
+        return None   # a side of something else (an eye, an axilla): not a limb count
+    if count is None:
+        texts = _concept_texts(site)
+        what = f"({codes})" if codes else f"({texts[0]!r})" if texts else "(no code the " \
+            "reader knows)"
+        notices.append(Notice("limbs_not_stated",
+                              f"{where} {what} names no side the reader knows: the limbs "
+                              "treated are not stated (a per-limb limit is not checked)",
+                              entry.name))
+        return None
+    return count
+
+
 # --------------------------------------------------------------------------------------
 # The reader
 # --------------------------------------------------------------------------------------
 
 def _record(entry: _Entry, med: _Medication, day: datetime.date, indication: Optional[int],
-            units: float, planned: bool) -> FhirRecord:
+            units: float, planned: bool, limbs: Optional[int] = None) -> FhirRecord:
     if med.product is not None:
         product: Any = med.product
     else:
         # a nonproprietary name: the product labelled for the indication
         product = resolve_product(_sub_name(int(med.substance or 0)), indication)
     try:
-        adm = Administration(day, product, indication, units)
+        adm = Administration(day, product, indication, units, limbs=limbs)
         validate_history([adm])
     except BtxError as e:
         raise FhirError(entry.name, "record", f"refused by the library: {e}") from None
@@ -1098,11 +1204,12 @@ def _administration(e: _Entry, index: _Index, zone: Optional[datetime.tzinfo],
         raise FhirError(e.name, "dosage.dose", "is missing: the dose is not known")
     units = _units(dosage.get("dose"), e, "dosage.dose", assume_label_units, notices)
     indication = _reason_indication(e, index, notices)
+    limbs = _site_limbs(e, dosage.get("site"), "dosage.site", indication, notices)
     if status in _UNCERTAIN:
         notices.append(Notice("status_uncertain",
                               f"status {status}: counted in full, because a dose that may "
                               "have been given must not be left out", e.name))
-    return _record(e, med, day, indication, units, planned=False)
+    return _record(e, med, day, indication, units, planned=False, limbs=limbs)
 
 
 def _plan(e: _Entry, index: _Index, zone: Optional[datetime.tzinfo],
@@ -1143,9 +1250,11 @@ def _plan(e: _Entry, index: _Index, zone: Optional[datetime.tzinfo],
         if not read_reason:
             indication = _reason_indication(e, index, notices)
             read_reason = True
+        limbs = _site_limbs(e, di.get("site"), f"dosageInstruction[{k}].site", indication,
+                            notices)
         for j, ev in enumerate(events):
             day = _day(ev, zone, e.name, f"dosageInstruction[{k}].timing.event[{j}]")
-            out.append(_record(e, med, day, indication, units, planned=True))
+            out.append(_record(e, med, day, indication, units, planned=True, limbs=limbs))
     if not out:
         notices.append(Notice("plan_not_read",
                               "no dosageInstruction.timing.event date: not counted as a "
@@ -1222,9 +1331,10 @@ def _weight(e: _Entry, zone: Optional[datetime.tzinfo], notices: List[Notice],
 # The check
 # --------------------------------------------------------------------------------------
 
-def parse_proposal(text: str) -> Administration:
+def parse_proposal(text: str, limbs: Optional[int] = None) -> Administration:
     """``"DATE,PRODUCT,INDICATION,UNITS"`` as an :class:`Administration` (a
-    nonproprietary name is resolved with the indication)."""
+    nonproprietary name is resolved with the indication), treating ``limbs`` limbs (None:
+    not stated)."""
     parts = [p.strip() for p in str(text).split(",")]
     if len(parts) != 4:
         raise FhirError(None, "propose", f"{text!r}: expected DATE,PRODUCT,INDICATION,UNITS")
@@ -1234,7 +1344,7 @@ def parse_proposal(text: str) -> Administration:
     except ValueError:
         raise FhirError(None, "propose", f"units {units!r} is not a number") from None
     try:
-        return Administration(parse_date(date), product, indication, value)
+        return Administration(parse_date(date), product, indication, value, limbs=limbs)
     except BtxError as e:
         raise FhirError(None, "propose", f"{text!r}: {e}") from None
 
@@ -1242,10 +1352,12 @@ def parse_proposal(text: str) -> Administration:
 def check(data: Any, proposed: Union[Administration, str, Tuple[Any, ...]], *,
           patient: Optional[str] = None, tz: Optional[str] = None,
           status_policy: str = "count", assume_label_units: bool = False,
-          policy: Optional[Policy] = None) -> FhirCheck:
+          policy: Optional[Policy] = None, limbs: Optional[int] = None) -> FhirCheck:
     """Reads ``data`` as :func:`read` does and checks ``proposed`` (an
     :class:`Administration`, a tuple, or ``"DATE,PRODUCT,INDICATION,UNITS"``) against
-    the patient's history with :func:`btxdose.evaluate`.
+    the patient's history with :func:`btxdose.evaluate`. ``limbs``: the limbs the
+    proposal treats (1 or 2; None: not stated) when ``proposed`` is a string; an
+    :class:`Administration` or a tuple carries its own.
 
     The patient's weight is the latest body weight on or before the proposal's day.
     Planned sessions count when they are dated after it. ``policy.history_complete``
@@ -1253,10 +1365,13 @@ def check(data: Any, proposed: Union[Administration, str, Tuple[Any, ...]], *,
     """
     fd = read(data, patient=patient, tz=tz, status_policy=status_policy,
               assume_label_units=assume_label_units)
+    if limbs is not None and not isinstance(proposed, str):
+        raise FhirError(None, "limbs", "give the limbs in the Administration or tuple "
+                        "proposed, not beside it")
     if isinstance(proposed, Administration):
         prop = proposed
     elif isinstance(proposed, str):
-        prop = parse_proposal(proposed)
+        prop = parse_proposal(proposed, limbs)
     elif isinstance(proposed, (tuple, list)):
         try:
             prop = Administration(*proposed)

@@ -117,6 +117,88 @@ class AuditCommand(unittest.TestCase):
         self.assertEqual(run("--input", "/nonexistent/file.csv").returncode, 2)
 
 
+# The issue's child: 20 kg, Dysport for lower limb spasticity, 350 U (17.5 U/kg). The label
+# allows at most 15 U/kg per leg treated: 300 U for one leg, 600 U for two.
+LIMBS = """patient,date,product,indication,units,weight_kg,birth_date,limbs
+one,2026-03-02,Dysport,lower_limb_spasticity,350,20,2018-03-01,1
+two,2026-03-02,Dysport,lower_limb_spasticity,350,20,2018-03-01,2
+unsaid,2026-03-02,Dysport,lower_limb_spasticity,350,20,2018-03-01,
+"""
+
+
+class Limbs(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def flagged(self, text, *args):
+        r = run("--input", "-", "--json", *args, stdin=text)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        doc = json.loads(r.stdout)
+        return {x["patient"]: x for x in doc["flagged_rows"]}, doc
+
+    def test_one_leg_is_over_the_session_two_are_not_unsaid_is_not_checked(self):
+        rows, doc = self.flagged(LIMBS)
+        self.assertEqual(doc["rows"], 3)
+        self.assertEqual(sorted(rows), ["one", "unsaid"])
+        self.assertEqual((rows["one"]["flags"], rows["one"]["rule"], rows["one"]["rule_name"],
+                          rows["one"]["limbs"]),
+                         (["over_session"], 27, "dysport_ped_lls_limb", 1))
+        self.assertEqual((rows["unsaid"]["flags"], rows["unsaid"]["limbs"]),
+                         (["not_checked"], None))
+
+    def test_json_input_and_text_and_output_file(self):
+        docs = [{"patient": p, "date": "2026-03-02", "product": "Dysport",
+                 "indication": "lower_limb_spasticity", "units": 350, "weight_kg": 20,
+                 "birth_date": "2018-03-01", **({"limbs": n} if n else {})}
+                for p, n in (("one", 1), ("two", 2), ("unsaid", None))]
+        rows, _ = self.flagged(json.dumps(docs), "--format", "json")
+        self.assertEqual({p: x["limbs"] for p, x in rows.items()}, {"one": 1, "unsaid": None})
+        r = run("--input", "-", stdin=LIMBS)
+        lines = r.stdout.splitlines()
+        self.assertIn(" limbs ", lines[0])
+        one = [x for x in lines if x.startswith("2 ")][0]
+        self.assertRegex(one, r" 350\.000 +1 +")
+        unsaid = [x for x in lines if x.startswith("4 ")][0]
+        self.assertRegex(unsaid, r" 350\.000 +- +")
+        out = str(Path(self.dir.name) / "flagged.csv")
+        r = run("--input", "-", "--output", out, stdin=LIMBS)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        text = Path(out).read_text().splitlines()
+        self.assertTrue(text[0].endswith(",rule_name,limbs"), text[0])
+        self.assertTrue(text[1].startswith("2,one,") and text[1].endswith(",1"), text[1])
+        self.assertTrue(text[2].startswith("4,unsaid,") and text[2].endswith(","), text[2])
+
+    def test_bad_limbs_name_the_line_and_the_column(self):
+        header = "patient,date,product,indication,units,limbs\n"
+        good = "a,2026-03-02,Dysport,lower_limb_spasticity,350,2\n"
+        for value, words in (("3", "limbs: '3' is not a number of limbs treated"),
+                             ("-1", "limbs: '-1' is not a number of limbs treated"),
+                             ("two", "limbs: 'two' is not a number of limbs treated"),
+                             ("0", "limbs: '0' is not a number of limbs treated")):
+            r = run("--input", "-", stdin=header + good +
+                    f"b,2026-03-02,Dysport,lower_limb_spasticity,350,{value}\n")
+            self.assertEqual((r.returncode, r.stdout), (2, ""), r.stderr)
+            self.assertEqual(r.stderr.strip(), f"btxdose: <stdin>:3: {words}: 1 or 2 (empty: "
+                                               "not stated)")
+        for extra in ([], ["--sorted"]):
+            r = run("--input", "-", *extra, stdin=header + good +
+                    "b,2026-03-02,Botox,chronic_migraine,155,2\n")
+            self.assertEqual((r.returncode, r.stdout), (2, ""), r.stderr)
+            self.assertTrue(r.stderr.startswith("btxdose: <stdin>:3: limbs: 2 on a "
+                                                "chronic_migraine record: refused by "
+                                                "libbtxdose: "), r.stderr)
+        r = run("--input", "-", "--format", "json",
+                stdin='[{"patient": "a", "date": "2026-03-02", "product": "Dysport", '
+                      '"indication": "lower_limb_spasticity", "units": 350, "limbs": "2"}]')
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("<stdin>:1: limbs: expected a number, found a string", r.stderr)
+
+
 if __name__ == "__main__":
     TOOL = sys.argv.pop(1)
     unittest.main(verbosity=1)

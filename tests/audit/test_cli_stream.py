@@ -456,8 +456,9 @@ class Output(Files):
         with open(out, newline="") as f:
             got = list(csv.reader(f))
         self.assertEqual(got[0], ["line", "patient", "date", "product", "indication", "units",
-                                  "window_total", "flags", "rule", "rule_name"])
-        self.assertEqual([r[:8] + r[9:] for r in got[1:]], self.WANT)
+                                  "window_total", "flags", "rule", "rule_name", "limbs"])
+        self.assertEqual([r[:8] + r[9:10] for r in got[1:]], self.WANT)
+        self.assertEqual([r[10] for r in got[1:]], ["", ""])  # no limbs column: not stated
         for name, extra in [("out.jsonl", []), ("out.txt", ["--output-format", "jsonl"])]:
             out = os.path.join(self.dir, name)
             rc, text, err = run("--input", src, "--window-days", "90", "--output", out, *extra)
@@ -467,6 +468,7 @@ class Output(Files):
             self.assertEqual([[str(d["line"]), d["patient"], d["date"], d["product"],
                                d["indication"], str(d["units"]), str(d["window_total"]),
                                "|".join(d["flags"]), d["rule_name"]] for d in docs], self.WANT)
+            self.assertEqual([d["limbs"] for d in docs], [None, None])
         # --limit lists rows on standard output too; --json names the file.
         rc, text, err = run("--input", src, "--window-days", "90", "--output", out, "--json",
                             "--limit", "1")

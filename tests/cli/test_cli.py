@@ -226,7 +226,8 @@ class CheckDemo(Tmp):
         self.assertEqual(doc["history"]["records"], 6)
         self.assertEqual(doc["proposal"], {"date": "2026-12-01", "product": "BOTOX",
                                            "product_code": 1, "indication": "chronic_migraine",
-                                           "indication_code": 1, "units": 155})
+                                           "indication_code": 1, "units": 155,
+                                           "limbs": None})
         codes = [f["code"] for f in doc["findings"]]
         self.assertEqual(codes, ["window_limit", "too_soon", "age_unknown",
                                  "history_incomplete"])
@@ -756,6 +757,114 @@ class NonproprietaryNames(Tmp):
                                   "--propose", "2026-08-01,botox,glabellar_lines,20")
         self.assertEqual(doc["proposal"]["product"], "BOTOX")
         self.assertIn("not_labelled", {f["code"] for f in doc["findings"]})
+
+
+class Limbs(Tmp):
+    """--limbs and the limbs column (libbtxdose 1.2). The issue's child: 20 kg, Dysport for
+    lower limb spasticity, 350 U (17.5 U/kg); the label allows at most 15 U/kg per leg
+    treated: 300 U for one leg, 600 U for two."""
+
+    CHILD = ["--birth-date", "2018-03-01", "--weight-kg", "20", "--weight-date", "2026-02-01"]
+    PROPOSE = ["--propose", "2026-03-02,dysport,lower_limb_spasticity,350"]
+
+    def history(self, rows="", header=HEADER):
+        return self.write("h.csv", header + rows)
+
+    def rule_27(self, doc):
+        hits = [f for f in doc["findings"] if f["rule_id"] == 27]
+        self.assertEqual(len(hits), 1, [f["rule"] for f in doc["findings"]])
+        return hits[0]
+
+    def test_one_leg_fails_at_300(self):
+        rc, doc = self.check_json("check", "--history", self.history(), *self.PROPOSE,
+                                  *self.CHILD, "--limbs", "1")
+        self.assertEqual(rc, 1)
+        f = self.rule_27(doc)
+        self.assertEqual((f["rule"], f["status"], f["limit_units"], f["proposed_units"]),
+                         ("dysport_ped_lls_limb", "fail", 300, 350))
+        self.assertEqual(doc["proposal"]["limbs"], 1)
+
+    def test_two_legs_pass(self):
+        rc, doc = self.check_json("check", "--history", self.history(), *self.PROPOSE,
+                                  *self.CHILD, "--limbs=2")
+        self.assertEqual((rc, doc["fail_count"]), (0, 0))
+        f = self.rule_27(doc)
+        self.assertEqual((f["status"], f["limit_units"]), ("pass", 600))
+        self.assertEqual(doc["proposal"]["limbs"], 2)
+        rc, out, err = run("check", "--history", self.history(), *self.PROPOSE, *self.CHILD,
+                           "--limbs", "2")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("lower_limb_spasticity  350 U  2 limbs", out.splitlines()[0])
+
+    def test_not_stated_is_not_checked(self):
+        rc, doc = self.check_json("check", "--history", self.history(), *self.PROPOSE,
+                                  *self.CHILD)
+        self.assertEqual((rc, doc["fail_count"]), (0, 0))
+        self.assertEqual(self.rule_27(doc)["status"], "not_checked")
+        self.assertIsNone(doc["proposal"]["limbs"])
+        self.assertGreaterEqual(doc["not_checked_count"], 1)
+
+    def test_the_history_column_adds_the_day_s_limbs(self):
+        # 150 U in one leg on the same day, 200 U proposed in the other: 350 U in two legs.
+        header = "date,product,indication,units,limbs\n"
+        propose = ["--propose", "2026-03-02,dysport,lower_limb_spasticity,200", "--limbs", "1"]
+        for rows, status in (("2026-03-02,Dysport,lower_limb_spasticity,150,1\n", "pass"),
+                             ("2026-03-02,Dysport,lower_limb_spasticity,150,\n", "not_checked"),
+                             ("2026-03-02,Dysport,lower_limb_spasticity,150\n", "not_checked")):
+            hdr = header if rows.count(",") == 4 else HEADER
+            rc, doc = self.check_json("check", "--history", self.history(rows, hdr), *propose,
+                                      *self.CHILD)
+            self.assertEqual(self.rule_27(doc)["status"], status, rows)
+        path = self.write("h.json", json.dumps([
+            {"date": "2026-03-02", "product": "Dysport", "indication": "lower_limb_spasticity",
+             "units": 150, "limbs": 1}]))
+        rc, doc = self.check_json("check", "--history", path, *propose, *self.CHILD)
+        self.assertEqual(self.rule_27(doc)["status"], "pass")
+
+    def test_next_takes_limbs(self):
+        rc, doc = self.check_json("next", "--history", self.history(), *self.PROPOSE,
+                                  *self.CHILD, "--limbs", "1")
+        self.assertEqual((rc, doc["result"], doc["proposal"]["limbs"]), (0, "ok", 1))
+        self.assertEqual(doc["earliest_date"], "2026-03-02")
+
+    def test_bad_limbs_option(self):
+        for value in ("3", "0", "-1", "two", "", "1.0", "01"):
+            rc, out, err = run("check", "--history", self.history(), *self.PROPOSE,
+                               *self.CHILD, "--limbs", value)
+            self.assertEqual((rc, out), (2, ""), value)
+            self.assertEqual(err, f"btxdose: --limbs: '{value}' is not a number of limbs "
+                                  "treated: 1 or 2\n")
+        rc, out, err = run("check", "--history", self.history(),
+                           "--propose", "2026-03-02,botox,chronic_migraine,155", "--limbs", "2")
+        self.assertEqual((rc, out), (2, ""))
+        self.assertTrue(err.startswith("btxdose: --limbs: 2 on a chronic_migraine proposal: "
+                                       "refused by libbtxdose: "), err)
+        rc, out, err = run("headroom", "--history", self.history(), "--date", "2026-03-02",
+                           "--product", "dysport", "--limbs", "1")
+        self.assertEqual(rc, 2)
+        self.assertIn("unknown option '--limbs'", err)
+
+    def test_bad_limbs_column(self):
+        header = "date,product,indication,units,limbs\n"
+        good = "2026-01-05,Dysport,lower_limb_spasticity,150,1\n"
+        for value in ("3", "-1", "two", "0", "1.5"):
+            path = self.history(good + f"2026-01-06,Dysport,lower_limb_spasticity,150,{value}\n",
+                                header)
+            rc, out, err = run("check", "--history", path, *self.PROPOSE, *self.CHILD)
+            self.assertEqual((rc, out), (2, ""), value)
+            self.assertEqual(err, f"btxdose: {path}:3: limbs: '{value}' is not a number of "
+                                  "limbs treated: 1 or 2 (empty: not stated)\n")
+        path = self.history(good + "2026-01-06,Botox,chronic_migraine,155,2\n", header)
+        rc, out, err = run("check", "--history", path, *self.PROPOSE, *self.CHILD)
+        self.assertEqual((rc, out), (2, ""))
+        self.assertTrue(err.startswith(f"btxdose: {path}:3: limbs: 2 on a chronic_migraine "
+                                       "record: refused by libbtxdose: "), err)
+        path = self.write("h.json", '[{"date": "2026-01-05", "product": "Dysport",\n'
+                                    ' "indication": "lower_limb_spasticity", "units": 150,\n'
+                                    ' "limbs": 3}]')
+        rc, out, err = run("check", "--history", path, *self.PROPOSE, *self.CHILD)
+        self.assertEqual((rc, out), (2, ""))
+        self.assertIn(f"{path}:3: limbs: '3' is not a number of limbs treated", err)
 
 
 def main():

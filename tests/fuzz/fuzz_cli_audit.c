@@ -13,7 +13,8 @@
  * - A read that succeeds (those of fuzz_cli_history.c, for a population): the number of
  *   rows equals the data rows of the input counted independently (fuzz_cli_rows.h);
  *   every row is one the library accepts (btx_check_audit_row) with a patient text that
- *   is not empty; the rows' lines are >= 1, increase (strictly in CSV; JSON objects may
+ *   is not empty, and flags that are only the limbs column's count (1 or 2) on a limb
+ *   indication; the rows' lines are >= 1, increase (strictly in CSV; JSON objects may
  *   share a line) and never exceed the input's lines. A failed read leaves nothing
  *   allocated (LSan).
  * - The chunked audit (stream_audit, with chunks of one patient and of many, with and
@@ -121,6 +122,12 @@ static void check_rows(const rows *k, const uint8_t *data, size_t size)
         CHECK(btx_check_audit_row(&e->row, &field) == BTX_OK && field == BTX_FIELD_NONE,
               "row %zu refused (field %d)", i, (int)field);
         CHECK(e->row.patient == 0 && e->patient[0] != '\0', "patient");
+        /* flags: only the limbs column's count (1 or 2), and only on a limb indication */
+        int32_t flags = e->row.admin.flags, ind = e->row.admin.indication;
+        CHECK((flags == 0 || flags == 1 || flags == 2) &&
+                  (flags == 0 || ind == BTX_INDICATION_UPPER_LIMB_SPASTICITY ||
+                   ind == BTX_INDICATION_LOWER_LIMB_SPASTICITY),
+              "row %zu: flags %d on indication %d", i, (int)flags, (int)ind);
         CHECK(e->line >= 1 && e->line <= lines, "line %zu of %zu", e->line, lines);
         CHECK(e->patient_line >= e->line && e->date_line >= e->line &&
                   e->patient_line <= lines && e->date_line <= lines,

@@ -5,8 +5,8 @@
  *
  * Invariants: history_load returns 0 or -1; on -1 nothing is left allocated (LSan) and
  * the history is empty; on 0 the number of records equals the data rows of the input
- * counted independently (fuzz_cli_rows.h), every record is one the library accepts, the
- * source lines are >= 1, increase (strictly in CSV; JSON objects may share a line) and
+ * counted independently (fuzz_cli_rows.h), every record is one the library accepts (its
+ * flags at most the limbs column's count, on a limb indication only), the source lines are >= 1, increase (strictly in CSV; JSON objects may share a line) and
  * never exceed the number of lines of the input, and a second read gives the same records. The reader reports every error on
  * stderr: run with -close_fd_mask=2 (tests/fuzz/run.sh does). */
 #include "fuzz_cli_rows.h"
@@ -40,7 +40,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(a->date >= BTX_DATE_MIN && a->date <= BTX_DATE_MAX, "date");
         CHECK(a->product >= 1 && a->product <= 8 && a->indication >= 0 && a->indication <= 17,
               "codes");
-        CHECK(a->flags == 0 && a->units >= 0.0 && a->units <= BTX_UNITS_MAX, "flags/units");
+        /* flags: only the limbs column's count (1 or 2), and only on a limb indication */
+        CHECK((a->flags & ~BTX_LIMBS_MASK) == 0 && BTX_LIMBS_OF(a->flags) != 3 &&
+                  (a->flags == 0 || a->indication == BTX_INDICATION_UPPER_LIMB_SPASTICITY ||
+                   a->indication == BTX_INDICATION_LOWER_LIMB_SPASTICITY) &&
+                  a->units >= 0.0 && a->units <= BTX_UNITS_MAX,
+              "flags/units");
         CHECK(h.lines[i] >= 1 && h.lines[i] <= lines, "line %zu of %zu", h.lines[i], lines);
         if (i > 0)
             CHECK(fuzz_lines_follow(h.lines[i - 1], h.lines[i], FUZZ_FORMAT),

@@ -85,6 +85,10 @@ def test_finding_and_protocol_offsets() -> None:
             F.message.offset, F.source.offset) == (8, 24, 56, 68, 72, 80)
     assert (P.dose_units.offset, P.sites.offset, P.reserved.offset, P.source.offset) \
         == (32, 96, 124, 128)
+    # 1.2: appended after source, nothing before it moved
+    assert (P.per_limb.offset, P.reserved2.offset, P.limb_cap_units.offset,
+            P.limb_cap_units_per_kg.offset, P.site_max_units.offset, P.site_max_ml.offset) \
+        == (136, 140, 144, 152, 160, 168)
 
 
 @pytest.mark.parametrize("code,cls,base", [

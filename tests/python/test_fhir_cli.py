@@ -66,6 +66,7 @@ def test_json_output(env) -> None:
     assert abs(doc["patient"]["weight_kg"] - 19.958) < 0.001
     assert doc["history"] == [{"date": "2026-01-12", "product": "BOTOX",
                                "indication": "upper_limb_spasticity", "units": 100.0,
+                               "limbs": None,
                                "resource": "MedicationAdministration/ma-ana-2026-01-12",
                                "planned": False}]
     assert any(f["code"] == "session_limit" and f["status"] == "fail" for f in doc["findings"])

@@ -180,6 +180,41 @@ int field_weight(const char *text, double *out, char msg[FIELD_MSG_SIZE])
     return 0;
 }
 
+int field_limbs(const char *text, int32_t *flags, char msg[FIELD_MSG_SIZE])
+{
+    char ex[CLI_EXCERPT_SIZE];
+    if (text[0] == '\0') {
+        *flags = 0;
+        return 0;
+    }
+    if ((text[0] == '1' || text[0] == '2') && text[1] == '\0') {
+        *flags = BTX_LIMBS_FLAGS(text[0] - '0');
+        return 0;
+    }
+    snprintf(msg, FIELD_MSG_SIZE, "'%s' is not a number of limbs treated: 1 or 2 (empty: "
+             "not stated)", cli_excerpt(text, ex));
+    return -1;
+}
+
+void field_limbs_refused(const btx_administration *a, const char *what, int rc,
+                         char msg[FIELD_MSG_SIZE])
+{
+    int32_t limbs = BTX_LIMBS_OF(a->flags);
+    if (limbs == 0 || a->flags != limbs) { /* not a count the tool made: say what it is */
+        snprintf(msg, FIELD_MSG_SIZE, "flags %d: refused by libbtxdose: %s", (int)a->flags,
+                 btx_strerror(rc));
+        return;
+    }
+    if (a->indication == 0)
+        snprintf(msg, FIELD_MSG_SIZE, "%d on a %s without indication: refused by libbtxdose: "
+                 "%s (a count of limbs needs a limb indication)", (int)limbs, what,
+                 btx_strerror(rc));
+    else
+        snprintf(msg, FIELD_MSG_SIZE, "%d on a %s %s: refused by libbtxdose: %s (a count of "
+                 "limbs is for a limb indication)", (int)limbs,
+                 btx_indication_name(a->indication), what, btx_strerror(rc));
+}
+
 int field_setting(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE])
 {
     char ex[CLI_EXCERPT_SIZE];
@@ -234,7 +269,7 @@ static int split_proposal(const char *text, char buf[512], char *fields[4])
     return 0;
 }
 
-int field_proposal(const char *text, btx_administration *out)
+int field_proposal(const char *text, const char *limbs, btx_administration *out)
 {
     static const char *const names[4] = {"date", "product", "indication", "units"};
     char buf[512], msg[FIELD_MSG_SIZE];
@@ -255,8 +290,17 @@ int field_proposal(const char *text, btx_administration *out)
         return -1;
     }
     field_product_for_indication(f[1], out->indication, &out->product);
+    if (limbs != NULL && field_limbs(limbs, &out->flags, msg) != 0) {
+        cli_error("--limbs: %s", msg);
+        return -1;
+    }
     int32_t field = BTX_FIELD_NONE;
     rc = btx_check_proposal(out, &field);
+    if (rc != BTX_OK && field == BTX_FIELD_FLAGS) {
+        field_limbs_refused(out, "proposal", rc, msg);
+        cli_error("--limbs: %s", msg);
+        return -1;
+    }
     if (rc != BTX_OK) {
         cli_error("--propose: %s: refused by libbtxdose: %s", btx_field_name(field),
                   btx_strerror(rc));

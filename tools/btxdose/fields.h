@@ -37,13 +37,26 @@ int field_weight(const char *text, double *out, char msg[FIELD_MSG_SIZE]);
 /* An empty date gives BTX_DATE_UNKNOWN; any other text must be a date. */
 int field_optional_date(const char *text, btx_date *out, char msg[FIELD_MSG_SIZE]);
 
+/* The limbs treated (bits 0-1 of btx_administration.flags, record.h): an empty text
+ * gives 0 (not stated), "1" or "2" give BTX_LIMBS_FLAGS(n) in *flags; any other text is
+ * an error ("'3' is not a number of limbs treated: 1 or 2"). Whether the record's
+ * indication takes a count is the library's to say (btx_check_record). */
+int field_limbs(const char *text, int32_t *flags, char msg[FIELD_MSG_SIZE]);
+
+/* The text after "FIELD: " when the library refused a record for its limb count
+ * (a check named BTX_FIELD_FLAGS): "2 on a chronic_migraine record: refused by libbtxdose:
+ * ...". what: "record", "proposal". */
+void field_limbs_refused(const btx_administration *a, const char *what, int rc,
+                         char msg[FIELD_MSG_SIZE]);
+
 /* A setting name (btx_setting_lookup); the message of an unknown name lists the
  * library's names (btx_setting_name). */
 int field_setting(const char *text, int32_t *out, char msg[FIELD_MSG_SIZE]);
 
-/* Parses --propose DATE,PRODUCT,INDICATION,UNITS (indication required) and asks the
- * library whether it takes the result as a proposal (btx_check_proposal). Prints
- * "btxdose: --propose: FIELD: ..." and returns -1 when bad. */
-int field_proposal(const char *text, btx_administration *out);
+/* Parses --propose DATE,PRODUCT,INDICATION,UNITS (indication required) and --limbs N
+ * (limbs: NULL when not given) and asks the library whether it takes the result as a
+ * proposal (btx_check_proposal). Prints "btxdose: --propose: FIELD: ..." (or
+ * "btxdose: --limbs: ...") and returns -1 when bad. */
+int field_proposal(const char *text, const char *limbs, btx_administration *out);
 
 #endif /* BTXDOSE_TOOL_FIELDS_H */

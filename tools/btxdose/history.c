@@ -10,16 +10,18 @@
 #include "fields.h"
 #include "reader.h"
 
-enum { COL_DATE, COL_PRODUCT, COL_INDICATION, COL_UNITS, COL_COUNT };
+enum { COL_DATE, COL_PRODUCT, COL_INDICATION, COL_UNITS, COL_LIMBS, COL_COUNT };
 
 static const reader_column columns[COL_COUNT] = {
     [COL_DATE] = {"date", 1, 0},
     [COL_PRODUCT] = {"product", 1, 0},
     [COL_INDICATION] = {"indication", 1, 0},
     [COL_UNITS] = {"units", 1, 1},
+    [COL_LIMBS] = {"limbs", 0, 1},
 };
 
-static const reader_schema schema = {columns, COL_COUNT, 0, "date,product,indication,units"};
+static const reader_schema schema = {columns, COL_COUNT, 0,
+                                     "date,product,indication,units[,limbs]"};
 
 void history_free(history *h)
 {
@@ -59,7 +61,7 @@ static int history_push(history *h, const btx_administration *rec, size_t line)
 }
 
 /* Converts the texts of one row, reporting the first bad field in the order date,
- * product, indication, units. */
+ * product, indication, units, limbs. */
 static int convert(const char *file, const reader_row *row, btx_administration *rec)
 {
     char msg[FIELD_MSG_SIZE];
@@ -73,6 +75,8 @@ static int convert(const char *file, const reader_row *row, btx_administration *
         bad = COL_INDICATION;
     if (rc == 0 && (rc = field_units(row->text[COL_UNITS], &rec->units, msg)) != 0)
         bad = COL_UNITS;
+    if (rc == 0 && (rc = field_limbs(row->text[COL_LIMBS], &rec->flags, msg)) != 0)
+        bad = COL_LIMBS;
     if (rc != 0) {
         cli_error("%s:%zu: %s: %s", file, row->line[bad], columns[bad].name, msg);
         return -1;
@@ -89,6 +93,12 @@ static int on_row(void *ctx, const char *file, const reader_row *row)
         return -1;
     int32_t field = BTX_FIELD_NONE;
     int rc = btx_check_record(&rec, &field);
+    if (rc != BTX_OK && field == BTX_FIELD_FLAGS) { /* the limbs column made the flags */
+        char msg[FIELD_MSG_SIZE];
+        field_limbs_refused(&rec, "record", rc, msg);
+        cli_error("%s:%zu: %s: %s", file, row->line[COL_LIMBS], columns[COL_LIMBS].name, msg);
+        return -1;
+    }
     if (rc != BTX_OK) {
         const char *name = btx_field_name(field);
         cli_error("%s:%zu: %s: refused by libbtxdose: %s", file,

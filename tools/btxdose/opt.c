@@ -8,7 +8,7 @@
 #include "fields.h"
 
 enum opt_id {
-    O_HISTORY, O_INPUT, O_FORMAT, O_LIMIT, O_PROPOSE, O_DATE, O_PRODUCT, O_INDICATION,
+    O_HISTORY, O_INPUT, O_FORMAT, O_LIMIT, O_PROPOSE, O_LIMBS, O_DATE, O_PRODUCT, O_INDICATION,
     O_BIRTH_DATE, O_WEIGHT_KG, O_WEIGHT_DATE,
     O_WINDOW_DAYS, O_WINDOW_WEEKS, O_WINDOW_MONTHS, O_MIN_SPACING,
     O_WEIGHT_MAX_AGE, O_WARN_FRACTION, O_HISTORY_COMPLETE,
@@ -33,6 +33,8 @@ static const struct opt_def {
     [O_LIMIT] = {"--limit", "N", OPTG_INPUT, "print at most N flagged rows"},
     [O_PROPOSE] = {"--propose", "DATE,PRODUCT,INDICATION,UNITS", OPTG_PROPOSE,
                    "the proposed dose"},
+    [O_LIMBS] = {"--limbs", "N", OPTG_PROPOSE,
+                 "limbs the proposal treats: 1 or 2 (limb spasticity; default: not stated)"},
     [O_DATE] = {"--date", "DATE", OPTG_QUERY, "the day asked about (bill: date of service)"},
     [O_PRODUCT] = {"--product", "PRODUCT", OPTG_QUERY, "the product asked about"},
     [O_INDICATION] = {"--indication", "INDICATION", OPTG_QUERY,
@@ -208,6 +210,11 @@ static int apply_option(int id, const char *name, const char *value, cli_options
         return 0;
     case O_PROPOSE:
         o->propose = value;
+        return 0;
+    case O_LIMBS:
+        if (!((value[0] == '1' || value[0] == '2') && value[1] == '\0'))
+            return bad_value(name, value, "a number of limbs treated: 1 or 2");
+        o->limbs = value;
         return 0;
     case O_DATE:
         o->date = value;

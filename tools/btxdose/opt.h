@@ -15,7 +15,7 @@
 enum {
     OPTG_HISTORY = 1u << 0,  /* --history FILE, --format csv|json */
     OPTG_INPUT = 1u << 1,    /* --input FILE, --format csv|json, --limit N */
-    OPTG_PROPOSE = 1u << 2,  /* --propose DATE,PRODUCT,INDICATION,UNITS */
+    OPTG_PROPOSE = 1u << 2,  /* --propose DATE,PRODUCT,INDICATION,UNITS, --limbs N */
     OPTG_QUERY = 1u << 3,    /* --date, --product, --indication */
     OPTG_PATIENT = 1u << 4,  /* --birth-date, --weight-kg, --weight-date */
     OPTG_WINDOW = 1u << 5,   /* --window-days|weeks|months, --min-spacing-days */
@@ -35,6 +35,7 @@ typedef struct cli_options {
     const char *input_path;    /* --input, NULL when not given */
     const char *format;        /* "csv", "json" or NULL (from the file name) */
     const char *propose;       /* raw DATE,PRODUCT,INDICATION,UNITS */
+    const char *limbs;         /* --limbs: "1" or "2", NULL when not given */
     const char *date;          /* raw --date */
     const char *product;       /* raw --product */
     const char *indication;    /* raw --indication */

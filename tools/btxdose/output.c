@@ -562,10 +562,12 @@ static void query_text(const query_info *q)
 {
     char a[48], b[48], d1[BTX_DATE_FORMAT_SIZE], d2[BTX_DATE_FORMAT_SIZE];
     const btx_administration *r = q->proposal;
+    int32_t limbs = r != NULL ? BTX_LIMBS_OF(r->flags) : 0;
     if (r != NULL)
-        printf("%-11s%s  %s  %s  %s U\n", "proposal", fmt_date(r->date, d1),
+        printf("%-11s%s  %s  %s  %s U%s\n", "proposal", fmt_date(r->date, d1),
                btx_product_name(r->product), btx_indication_name(r->indication),
-               output_units(r->units, a));
+               output_units(r->units, a),
+               limbs == 1 ? "  1 limb" : limbs == 2 ? "  2 limbs" : "");
     else
         printf("%-11s%s  %s  %s\n", "dose", fmt_date(q->date, d1), btx_product_name(q->product),
                q->indication != 0 ? btx_indication_name(q->indication) : "(any indication)");
@@ -644,8 +646,13 @@ static void query_json(jw *w, const query_info *q)
     int32_t ind = r != NULL ? r->indication : q->indication;
     jw_str(w, "indication", ind != 0 ? btx_indication_name(ind) : NULL);
     jw_int(w, "indication_code", ind);
-    if (r != NULL)
+    if (r != NULL) {
         jw_num(w, "units", r->units);
+        if (BTX_LIMBS_OF(r->flags) != 0) /* the limbs treated; null: not stated */
+            jw_int(w, "limbs", BTX_LIMBS_OF(r->flags));
+        else
+            jw_null(w, "limbs");
+    }
     jw_close(w, '}');
 }
 
@@ -1251,6 +1258,9 @@ static void row_text(obuf *b, const audit_row_ref *r)
     ob_left(b, indication_text(r->a->indication, "-"), 32);
     ob_char(b, ' ');
     ob_fixed3(b, r->a->units, 9);
+    ob_spaces(b, 5);
+    int32_t limbs = BTX_LIMBS_OF(r->a->flags);
+    ob_char(b, limbs != 0 ? (char)('0' + limbs) : '-');
     ob_char(b, ' ');
     ob_fixed3(b, r->res->window_total, 12);
     ob_mem(b, "  ", 2);
@@ -1304,6 +1314,13 @@ static void row_json_pretty(obuf *b, const audit_row_ref *r, int first)
     ob_str(b, in);
     ob_str(b, "\"rule_name\": ");
     ob_json_name(b, r->res->rule != 0 ? rule_name_cached(r->rule_names, r->res->rule) : "");
+    ob_str(b, in);
+    ob_str(b, "\"limbs\": ");
+    int32_t limbs = BTX_LIMBS_OF(r->a->flags);
+    if (limbs != 0)
+        ob_char(b, (char)('0' + limbs));
+    else
+        ob_str(b, "null");
     ob_str(b, "\n    }");
 }
 
@@ -1338,7 +1355,7 @@ typedef struct file_texts {
 } file_texts;
 
 static const char csv_header[] =
-    "line,patient,date,product,indication,units,window_total,flags,rule,rule_name\n";
+    "line,patient,date,product,indication,units,window_total,flags,rule,rule_name,limbs\n";
 
 static file_texts *file_texts_new(int jsonl)
 {
@@ -1450,14 +1467,18 @@ typedef struct sep16 {
     size_t len;
 } sep16;
 enum { SEP_LINE, SEP_PATIENT, SEP_DATE, SEP_PRODUCT, SEP_INDICATION, SEP_UNITS, SEP_TOTAL,
-       SEP_FLAGS, SEP_RULE, SEP_RULE_NAME, SEP_END, SEPS };
+       SEP_FLAGS, SEP_RULE, SEP_RULE_NAME, SEP_LIMBS, SEP_END, SEPS };
 static const sep16 csv_seps[SEPS] = {{"", 0},  {",", 1}, {",", 1}, {",", 1}, {",", 1}, {",", 1},
-                                     {",", 1}, {",", 1}, {",", 1}, {",", 1}, {"\n", 1}};
+                                     {",", 1}, {",", 1}, {",", 1}, {",", 1}, {",", 1},
+                                     {"\n", 1}};
 static const sep16 jsonl_seps[SEPS] = {
     {"{\"line\":", 8},         {",\"patient\":", 11}, {",\"date\":", 8},
     {",\"product\":", 11},     {",\"indication\":", 14}, {",\"units\":", 9},
     {",\"window_total\":", 16}, {",\"flags\":", 9},     {",\"rule\":", 8},
-    {",\"rule_name\":", 13},   {"}\n", 2}};
+    {",\"rule_name\":", 13},   {",\"limbs\":", 9},     {"}\n", 2}};
+/* The limbs column: not stated (empty, null), 1, 2 (BTX_LIMBS_OF: 0..3, the library
+ * refuses 3), padded to 8 bytes for one copy. */
+static const char limbs_text[2][4][8] = {{"", "1", "2", "3"}, {"null", "1", "2", "3"}};
 
 static char *put_sep(char *d, const sep16 *s)
 {
@@ -1558,6 +1579,10 @@ static void row_file(obuf *b, file_texts *t, const audit_row_ref *r)
     }
     d = put_sep(d, &sep[SEP_RULE_NAME]);
     d = put_piece(d, rule);
+    d = put_sep(d, &sep[SEP_LIMBS]);
+    const char *limbs = limbs_text[jsonl][BTX_LIMBS_OF(r->a->flags)];
+    memcpy(d, limbs, sizeof limbs_text[0][0]);
+    d += strlen(limbs);
     d = put_sep(d, &sep[SEP_END]);
     b->len += (size_t)(d - start);
 }
@@ -2001,8 +2026,9 @@ int audit_output_finish(audit_output *w, const stream_result *r)
         jw_end(&j);
     } else {
         if (w->shown > 0)
-            printf("%-6s %-16s %-10s %-15s %-32s %9s %12s  %-24s  %s\n", "line", "patient",
-                   "date", "product", "indication", "units", "window_total", "flags", "rule");
+            printf("%-6s %-16s %-10s %-15s %-32s %9s %5s %12s  %-24s  %s\n", "line",
+                   "patient", "date", "product", "indication", "units", "limbs",
+                   "window_total", "flags", "rule");
         if (copy_listed(w) != 0)
             return -1;
         if (w->shown < w->flagged && (w->o.output_path == NULL || w->o.limit >= 0))

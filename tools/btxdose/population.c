@@ -12,7 +12,7 @@
 #include "fields.h"
 
 enum { COL_PATIENT, COL_DATE, COL_PRODUCT, COL_INDICATION, COL_UNITS, COL_WEIGHT, COL_BIRTH,
-       COL_COUNT };
+       COL_LIMBS, COL_COUNT };
 
 static const reader_column columns[COL_COUNT] = {
     [COL_PATIENT] = {"patient", 1, 0},
@@ -22,12 +22,14 @@ static const reader_column columns[COL_COUNT] = {
     [COL_UNITS] = {"units", 1, 1},
     [COL_WEIGHT] = {"weight_kg", 0, 1},
     [COL_BIRTH] = {"birth_date", 0, 0},
+    [COL_LIMBS] = {"limbs", 0, 1},
 };
+_Static_assert(COL_COUNT <= READER_MAX_COLUMNS, "too many columns for the reader");
 
 /* Other columns (a comment, an MRN kept for the reader) are allowed and not read. */
 static const reader_schema schema = {columns, COL_COUNT, 1,
                                      "patient,date,product,indication,units"
-                                     "[,weight_kg][,birth_date]"};
+                                     "[,weight_kg][,birth_date][,limbs]"};
 
 /* ---- the general converters ---- */
 
@@ -61,6 +63,8 @@ static int convert(const reader_row *row, btx_audit_row *out, char msg[FIELD_MSG
         return COL_WEIGHT;
     if (field_optional_date(row->text[COL_BIRTH], &out->birth_date, msg) != 0)
         return COL_BIRTH;
+    if (field_limbs(row->text[COL_LIMBS], &out->admin.flags, msg) != 0)
+        return COL_LIMBS;
     return -1;
 }
 
@@ -281,6 +285,9 @@ static int convert_fast(converter *cv, const reader_row *row, btx_audit_row *out
     else if (!fast_date(cv, t[COL_BIRTH], row->len[COL_BIRTH], &out->birth_date) &&
              field_date(t[COL_BIRTH], &out->birth_date, msg) != 0)
         return COL_BIRTH;
+    /* Absent or empty: flags 0 (memset above), one test. */
+    if (t[COL_LIMBS][0] != '\0' && field_limbs(t[COL_LIMBS], &a->flags, msg) != 0)
+        return COL_LIMBS;
     return -1;
 }
 
@@ -293,15 +300,27 @@ typedef struct read_ctx {
     void *ctx;
 } read_ctx;
 
+/* The library refused a row (rc, field): "FILE:LINE: FIELD: refused by libbtxdose: ...",
+ * or, for the flags the limbs column made, "FILE:LINE: limbs: 2 on a ... record: ...". */
+static int refused(const char *file, size_t line, const btx_audit_row *row, int rc,
+                   int32_t field)
+{
+    if (field == BTX_FIELD_FLAGS) {
+        char msg[FIELD_MSG_SIZE];
+        field_limbs_refused(&row->admin, "record", rc, msg);
+        cli_error("%s:%zu: %s: %s", file, line, columns[COL_LIMBS].name, msg);
+        return -1;
+    }
+    cli_error("%s:%zu: %s: refused by libbtxdose: %s", file, line, btx_field_name(field),
+              btx_strerror(rc));
+    return -1;
+}
+
 int population_check_row(const char *file, const btx_audit_row *row, size_t line)
 {
     int32_t field = BTX_FIELD_NONE;
     int rc = btx_check_audit_row(row, &field);
-    if (rc == BTX_OK)
-        return 0;
-    cli_error("%s:%zu: %s: refused by libbtxdose: %s", file, line, btx_field_name(field),
-              btx_strerror(rc));
-    return -1;
+    return rc == BTX_OK ? 0 : refused(file, line, row, rc, field);
 }
 
 static int on_row(void *ctx, const char *file, const reader_row *row)
@@ -321,12 +340,12 @@ static int on_row(void *ctx, const char *file, const reader_row *row)
     if (p.checked) {
         int32_t field = BTX_FIELD_NONE;
         int rc = btx_check_audit_row(&p.row, &field);
-        if (rc != BTX_OK) {
-            const char *name = btx_field_name(field);
-            cli_error("%s:%zu: %s: refused by libbtxdose: %s", file,
-                      reader_line_of(&schema, row, name), name, btx_strerror(rc));
-            return -1;
-        }
+        if (rc != BTX_OK)
+            return refused(file,
+                           field == BTX_FIELD_FLAGS
+                               ? row->line[COL_LIMBS]
+                               : reader_line_of(&schema, row, btx_field_name(field)),
+                           &p.row, rc, field);
     }
     p.patient = row->text[COL_PATIENT];
     p.patient_len = row->len[COL_PATIENT];

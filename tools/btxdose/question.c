@@ -32,7 +32,7 @@ int question_proposal(question *x)
         cli_error("%s: --propose DATE,PRODUCT,INDICATION,UNITS is required", x->command);
         return -1;
     }
-    if (field_proposal(x->o.propose, &x->proposal) != 0)
+    if (field_proposal(x->o.propose, x->o.limbs, &x->proposal) != 0)
         return -1;
     x->q.proposal = &x->proposal;
     return question_patient_on(x, x->proposal.date);

@@ -27,7 +27,7 @@ typedef struct question {
  * with the library. Returns 0; 1 after --help (printed); -1 after a message. */
 int question_parse(int argc, char **argv, unsigned extra, question *x);
 
-/* Parses --propose (required) into x->proposal and checks the patient on its date.
+/* Parses --propose (required) and --limbs into x->proposal and checks the patient on its date.
  * Returns 0 or -1 after a message. */
 int question_proposal(question *x);
 

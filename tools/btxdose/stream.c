@@ -119,9 +119,10 @@ typedef struct srow {
     uint32_t patient; /* the patient's number in the store, in order of first sight */
     btx_date date;
     uint8_t product, indication;
-    uint16_t spare;
+    uint16_t flags;   /* btx_administration.flags: the limbs (bits 0-1; checked) */
     uint32_t extra;   /* 0, or 1 + the index of the row's weight and birth date */
 } srow;
+_Static_assert(sizeof(srow) == 32, "a row kept for the sort in memory is 32 bytes");
 
 typedef struct sextra {
     double weight_kg;
@@ -254,7 +255,7 @@ static int store_add(store *st, const pop_row *r)
     s->date = r->row.admin.date;
     s->product = (uint8_t)r->row.admin.product;     /* 1..8: checked by the library */
     s->indication = (uint8_t)r->row.admin.indication; /* 0..17 */
-    s->spare = 0;
+    s->flags = (uint16_t)r->row.admin.flags;         /* 0..BTX_LIMBS_MASK: checked */
     s->extra = 0;
     uint64_t weight_bits;
     memcpy(&weight_bits, &r->row.weight_kg, sizeof weight_bits);
@@ -284,6 +285,7 @@ static btx_audit_row store_row(const store *st, const srow *s)
     r.admin.date = s->date;
     r.admin.product = s->product;
     r.admin.indication = s->indication;
+    r.admin.flags = s->flags;
     r.admin.units = s->units;
     r.weight_kg = 0.0;
     r.birth_date = BTX_DATE_UNKNOWN;
