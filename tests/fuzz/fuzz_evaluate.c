@@ -172,7 +172,7 @@ static void decode_record(fz *f, btx_date base, int proposal, btx_administration
         if (w & 4)
             a->indication = (int8_t)fz_u8(f) % 19;
         if (w & 8)
-            a->flags = (int32_t)fz_u8(f) % 3;
+            a->flags = (int32_t)fz_u8(f) % 5;
         if (w & 16)
             a->units = fz_units(f);
         if (w & 32)
@@ -306,8 +306,11 @@ static int model_record(const btx_administration *a)
 {
     if (!in_range(a->date))
         return E_RANGE;
-    if (a->product < 1 || a->product > 8 || a->indication < 0 || a->indication > 17 ||
-        a->flags != 0)
+    if (a->product < 1 || a->product > 8 || a->indication < 0 || a->indication > 17)
+        return E_INVAL;
+    /* flags: 0, or a limb count of 1 or 2 on upper (4) or lower (5) limb spasticity */
+    if (a->flags != 0 && !((a->flags == 1 || a->flags == 2) &&
+                           (a->indication == 4 || a->indication == 5)))
         return E_INVAL;
     if (!(a->units >= 0.0 && a->units <= BTX_UNITS_MAX))
         return E_RANGE;

@@ -75,7 +75,11 @@ static void check_lookup(int32_t pr, int32_t in, int32_t po, size_t struct_size,
     btx_protocol *p = (btx_protocol *)(void *)b;
     int rc = btx_protocol_lookup(pr, in, po, p);
     CHECK(rc_known(rc), "rc %d", rc);
-    if (struct_size < sizeof(btx_protocol)) {
+    /* Below the 1.0 layout (up to `source`): refused. From it up: the fields that fit are
+     * written (the buffer is exactly struct_size bytes: ASan sees any write past it). */
+    const size_t size_1_0 = offsetof(btx_protocol, source) + sizeof(const char *);
+    const int whole = struct_size >= sizeof(btx_protocol);
+    if (struct_size < size_1_0) {
         CHECK(rc == BTX_EVERSION, "struct_size %zu rc %d", struct_size, rc);
         check_untouched(b, sizeof(size_t), alloc, "protocol on EVERSION");
         free(b);
@@ -106,7 +110,7 @@ static void check_lookup(int32_t pr, int32_t in, int32_t po, size_t struct_size,
         z.indication = in;
         z.population = po;
         z.label_status = expect;
-        CHECK(memcmp(&z, p, sizeof z) == 0, "ENOTFOUND fields not zero");
+        CHECK(memcmp(&z, p, whole ? sizeof z : struct_size) == 0, "ENOTFOUND fields not zero");
         for (int32_t i = -1; i <= 1; i++)
             check_region(pr, in, po, i, 0, 0, sizeof(btx_region));
         free(b);
@@ -139,6 +143,17 @@ static void check_lookup(int32_t pr, int32_t in, int32_t po, size_t struct_size,
     CHECK(p->evidence == BTX_EVIDENCE_LABEL || p->evidence == BTX_EVIDENCE_SECONDARY, "evidence");
     CHECK(p->reserved == 0, "reserved");
     CHECK(p->source != NULL && p->source[0] != '\0', "source");
+    if (whole) { /* 1.2 */
+        CHECK(p->per_limb == 0 || p->per_limb == 1, "per_limb %d", p->per_limb);
+        CHECK(p->reserved2 == 0, "reserved2");
+        double w[4] = {p->limb_cap_units, p->limb_cap_units_per_kg, p->site_max_units,
+                       p->site_max_ml};
+        for (int i = 0; i < 4; i++)
+            CHECK(isfinite(w[i]) && w[i] >= 0.0 && w[i] <= BTX_UNITS_MAX, "1.2 number %d = %g",
+                  i, w[i]);
+        CHECK(p->per_limb == 1 || (p->limb_cap_units == 0.0 && p->limb_cap_units_per_kg == 0.0),
+              "limb caps without per_limb");
+    }
     int32_t regions = p->regions;
     free(b);
     check_region(pr, in, po, region_index, regions, 1, region_size);
