@@ -78,7 +78,10 @@ typedef enum btx_audit_flag {
                                        indication and population, or age outside the
                                        label's range (rules 111-113). */
     BTX_AUDIT_NOT_CHECKED = 32    /**< A weight-based limit could not be checked: no
-                                       weight, and the absolute part is not exceeded. */
+                                       weight, and the absolute part is not exceeded; or
+                                       (1.2) a per-limb cap: a row of the session does not
+                                       state its limbs, and the cap for two is not
+                                       exceeded. */
 } btx_audit_flag;
 
 /**
@@ -109,7 +112,8 @@ BTX_API const char *btx_audit_flag_name(int32_t flag);
  *   before) less than the label interval ago: #BTX_AUDIT_TOO_SOON (minimum) or
  *   #BTX_AUDIT_SCHEDULE (schedule); policy spacing against the previous visit of the
  *   substance: #BTX_AUDIT_TOO_SOON, rule #BTX_RULE_POLICY_SPACING.
- * - session and visit caps over every row of the date: #BTX_AUDIT_OVER_SESSION.
+ * - session and visit caps over every row of the date: #BTX_AUDIT_OVER_SESSION; a
+ *   per-limb cap (1.2, rules 26-28) for the limbs the session's rows state (#BTX_LIMBS_MASK).
  * - label: #BTX_AUDIT_NOT_LABELLED (rows with indication 0 are not label-checked).
  *
  * Rows are validated in order as by #btx_validate_audit; the first bad row stops the
@@ -134,7 +138,7 @@ BTX_NODISCARD BTX_API int btx_audit(const btx_policy *policy, const btx_audit_ro
  * @brief Checks every row of a population, as #btx_audit does before it computes.
  *
  * Per row, in this order: the record as #btx_validate_history (date #BTX_ERANGE, product
- * #BTX_EINVAL, indication #BTX_EINVAL, flags #BTX_EINVAL, units #BTX_ERANGE); weight NaN,
+ * #BTX_EINVAL, indication #BTX_EINVAL, flags (#BTX_LIMBS_MASK) #BTX_EINVAL, units #BTX_ERANGE); weight NaN,
  * negative or above 1000 kg (#BTX_ERANGE); birth date neither #BTX_DATE_UNKNOWN nor in
  * 1900-01-01..2199-12-31 (#BTX_ERANGE); reserved not 0 (#BTX_EINVAL); order against the
  * row before it: a smaller patient key, or the same key with an earlier date

@@ -141,7 +141,8 @@ typedef struct btx_policy {
  *
  * A record is bad when its date is outside 1900-01-01..2199-12-31 (#BTX_ERANGE), its
  * product is not a #btx_product or its indication neither 0 nor a #btx_indication
- * (#BTX_EINVAL), its flags are not 0 (#BTX_EINVAL), or its units are NaN, infinite,
+ * (#BTX_EINVAL), its flags are neither 0 nor a limb count of 1 or 2 on an upper or lower
+ * limb spasticity record (#BTX_LIMBS_MASK; #BTX_EINVAL), or its units are NaN, infinite,
  * negative or above #BTX_UNITS_MAX (#BTX_ERANGE). Fields are checked in that order.
  * @param[in]  history   Records, any order; may be NULL when @p n is 0.
  * @param[in]  n         Number of records.

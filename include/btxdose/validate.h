@@ -15,8 +15,9 @@
  *
  * The checks, in order (the first failing one is reported):
  * - record: date in 1900-01-01..2199-12-31 (#BTX_ERANGE); product a #btx_product
- *   (#BTX_EINVAL); indication 0 or a #btx_indication (#BTX_EINVAL); flags 0
- *   (#BTX_EINVAL); units finite, 0..#BTX_UNITS_MAX (#BTX_ERANGE).
+ *   (#BTX_EINVAL); indication 0 or a #btx_indication (#BTX_EINVAL); flags 0, or a limb
+ *   count of 1 or 2 on a limb spasticity record (#BTX_LIMBS_MASK; #BTX_EINVAL); units
+ *   finite, 0..#BTX_UNITS_MAX (#BTX_ERANGE).
  * - proposal: not NULL (#BTX_EINVAL, field #BTX_FIELD_NONE); the record checks; then
  *   indication not 0 (#BTX_EINVAL).
  * - patient (NULL is valid: nothing known): struct_size at least the 1.0 layout and
