@@ -30,8 +30,10 @@ for tool in lintian dpkg dpkg-deb dpkg-gensymbols ldconfig man cmake pkg-config 
     command -v "$tool" >/dev/null || die "$tool is missing (Debian: lintian dpkg-dev man-db cmake pkgconf build-essential)"
 done
 
-installed() { dpkg-query -W -f='${db:Status-Status}\n' "$1" 2>/dev/null | grep -qx installed; }
-in_ldconfig() { ldconfig -p | grep -q 'libbtxdose\.so\.1 '; }
+# grep reads to the end (no -q): with pipefail, a grep -q that stops at its match can
+# leave the writer killed by SIGPIPE and the pipeline false although it matched.
+installed() { dpkg-query -W -f='${db:Status-Status}\n' "$1" 2>/dev/null | grep -x installed >/dev/null; }
+in_ldconfig() { ldconfig -p | grep 'libbtxdose\.so\.1 ' >/dev/null; }
 
 # A leftover from an earlier, interrupted run would hide what this run installs.
 for p in "${pkgs[@]}"; do

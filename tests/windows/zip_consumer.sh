@@ -79,7 +79,7 @@ loaded_from_zip() { # EXE: the DLL it loads is the zip's
     test "${which,,}" = "${want,,}" || fail "$(basename "$1") loaded '$which', expected '$want'"
 }
 static_only() { # EXE: linked with libbtxdose.a, it imports no libbtxdose DLL
-    if "$objdump" -p "$1" | grep -qi "DLL Name: libbtxdose"; then
+    if "$objdump" -p "$1" | grep -i "DLL Name: libbtxdose" >/dev/null; then
         fail "$(basename "$1") imports libbtxdose-1.dll, yet was linked statically"
     fi
     test "$(wrun "$1" --which | tr -d '\r')" = "dll: (statically linked)" ||
