@@ -10,7 +10,7 @@
 
 #include <btxdose/btxdose.h>
 
-#include "check_util.h"
+#include "check_findings.h"
 
 #define DYSPORT BTX_PRODUCT_DYSPORT
 #define XEOMIN BTX_PRODUCT_XEOMIN
@@ -18,36 +18,6 @@
 #define ULS BTX_INDICATION_UPPER_LIMB_SPASTICITY
 #define LLS BTX_INDICATION_LOWER_LIMB_SPASTICITY
 #define CM BTX_INDICATION_CHRONIC_MIGRAINE
-
-enum { CAP = 16 };
-typedef struct result {
-    btx_finding f[CAP];
-    size_t count;
-} result;
-
-static void evaluate(const btx_patient *pat, const btx_administration *h, size_t n,
-                     btx_administration prop, result *r)
-{
-    memset(r, 0, sizeof *r);
-    r->f[0].struct_size = sizeof(btx_finding);
-    ck_assert_int_eq(btx_evaluate(pat, NULL, h, n, &prop, r->f, CAP, &r->count), BTX_OK);
-}
-
-static const btx_finding *find(const result *r, int32_t rule)
-{
-    for (size_t i = 0; i < r->count; i++)
-        if (r->f[i].rule == rule)
-            return &r->f[i];
-    return NULL;
-}
-
-static int fails(const result *r)
-{
-    int n = 0;
-    for (size_t i = 0; i < r->count; i++)
-        n += r->f[i].status == BTX_FAIL;
-    return n;
-}
 
 static btx_administration limbs(btx_administration a, int32_t n)
 {
@@ -70,8 +40,8 @@ START_TEST(dysport_lower_limb_one_two_or_unstated)
     result r;
 
     /* one leg: at most 15 U/kg = 300 U */
-    evaluate(&kid, NULL, 0, limbs(rec(d, DYSPORT, LLS, 350), 1), &r);
-    const btx_finding *f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, limbs(rec(d, DYSPORT, LLS, 350), 1), &r);
+    const btx_finding *f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_ptr_nonnull(f);
     ck_assert_int_eq(f->code, BTX_FINDING_SESSION_LIMIT);
     ck_assert_int_eq(f->status, BTX_FAIL);
@@ -83,36 +53,36 @@ START_TEST(dysport_lower_limb_one_two_or_unstated)
     ck_assert_ptr_nonnull(strstr(f->source, "[S42]"));
     ck_assert_int_eq(fails(&r), 1);
     /* the multi-limb cap is still there, and passes */
-    f = find(&r, BTX_RULE_DYSPORT_PED_SPASTICITY_VISIT);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_SPASTICITY_VISIT);
     ck_assert_ptr_nonnull(f);
     ck_assert_int_eq(f->status, BTX_PASS);
     ck_assert_double_eq(f->limit_units, 600.0);
 
     /* both legs: at most 30 U/kg = 600 U */
-    evaluate(&kid, NULL, 0, limbs(rec(d, DYSPORT, LLS, 350), 2), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, limbs(rec(d, DYSPORT, LLS, 350), 2), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_PASS);
     ck_assert_double_eq(f->limit_units, 600.0);
     ck_assert_int_eq(fails(&r), 0);
 
     /* not stated: the two-leg cap holds, and the per-leg limit is NOT_CHECKED */
-    evaluate(&kid, NULL, 0, rec(d, DYSPORT, LLS, 350), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, rec(d, DYSPORT, LLS, 350), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_NOT_CHECKED);
     ck_assert_int_eq(f->severity, BTX_CRITICAL);
     ck_assert_double_eq(f->limit_units, 600.0);
     ck_assert_ptr_nonnull(strstr(f->message, "not stated"));
     ck_assert_int_eq(fails(&r), 0);
     /* not stated and above even the two-leg cap: FAIL */
-    evaluate(&kid, NULL, 0, rec(d, DYSPORT, LLS, 650), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, rec(d, DYSPORT, LLS, 650), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_ptr_nonnull(strstr(f->message, "even for both legs"));
 
     /* 1000 U is the absolute part for both legs too (not 2000): a 40 kg child */
     const btx_patient big = child(40, d);
-    evaluate(&big, NULL, 0, limbs(rec(d, DYSPORT, LLS, 1100), 2), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&big, NULL, NULL, 0, limbs(rec(d, DYSPORT, LLS, 1100), 2), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_double_eq(f->limit_units, 1000.0);
 }
@@ -125,31 +95,31 @@ START_TEST(limbs_of_a_date_add_up)
     const btx_patient kid = child(20, d);
     btx_administration left = limbs(rec(d, DYSPORT, LLS, 150), 1);
     result r;
-    evaluate(&kid, &left, 1, limbs(rec(d, DYSPORT, LLS, 200), 1), &r);
-    const btx_finding *f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, &left, 1, limbs(rec(d, DYSPORT, LLS, 200), 1), &r);
+    const btx_finding *f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_PASS);
     ck_assert_double_eq(f->limit_units, 600.0);
     ck_assert_double_eq(f->total_units, 150.0);
     /* two records of two legs each: still two legs */
     left.flags = BTX_LIMBS_FLAGS(2);
-    evaluate(&kid, &left, 1, limbs(rec(d, DYSPORT, LLS, 500), 2), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, &left, 1, limbs(rec(d, DYSPORT, LLS, 500), 2), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_double_eq(f->limit_units, 600.0);
     /* one record that does not say: the day's count is unknown */
     left.flags = 0;
-    evaluate(&kid, &left, 1, limbs(rec(d, DYSPORT, LLS, 200), 1), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, &left, 1, limbs(rec(d, DYSPORT, LLS, 200), 1), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_NOT_CHECKED);
     /* an upper limb record is another session: it does not add a leg */
     btx_administration arm = limbs(rec(d, DYSPORT, ULS, 100), 1);
-    evaluate(&kid, &arm, 1, limbs(rec(d, DYSPORT, LLS, 350), 1), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, &arm, 1, limbs(rec(d, DYSPORT, LLS, 350), 1), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_double_eq(f->limit_units, 300.0);
     ck_assert_double_eq(f->total_units, 0.0);
     /* ... but counts in the multi-limb cap: 450 of 600 */
-    f = find(&r, BTX_RULE_DYSPORT_PED_SPASTICITY_VISIT);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_SPASTICITY_VISIT);
     ck_assert_int_eq(f->status, BTX_PASS);
     ck_assert_double_eq(f->total_units, 100.0);
 }
@@ -161,34 +131,34 @@ START_TEST(upper_limb_caps_per_limb)
     const btx_patient kid = child(30, d);
     result r;
     /* Dysport: one arm at most min(16 x 30, 640) = 480 U */
-    evaluate(&kid, NULL, 0, limbs(rec(d, DYSPORT, ULS, 500), 1), &r);
-    const btx_finding *f = find(&r, BTX_RULE_DYSPORT_PED_ULS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, limbs(rec(d, DYSPORT, ULS, 500), 1), &r);
+    const btx_finding *f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_ULS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_double_eq(f->limit_units, 480.0);
     /* two arms: min(960, 1280) per limb, and the multi-limb cap min(900, 1000) */
-    evaluate(&kid, NULL, 0, limbs(rec(d, DYSPORT, ULS, 950), 2), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_ULS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, limbs(rec(d, DYSPORT, ULS, 950), 2), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_ULS_LIMB);
     ck_assert_int_eq(f->status, BTX_PASS);
     ck_assert_double_eq(f->limit_units, 960.0);
-    f = find(&r, BTX_RULE_DYSPORT_PED_SPASTICITY_VISIT);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_SPASTICITY_VISIT);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_double_eq(f->limit_units, 900.0);
     /* a heavy child: the absolute part is per limb too (640 and 1280) */
     const btx_patient big = child(50, d);
-    evaluate(&big, NULL, 0, limbs(rec(d, DYSPORT, ULS, 700), 1), &r);
-    ck_assert_double_eq(find(&r, BTX_RULE_DYSPORT_PED_ULS_LIMB)->limit_units, 640.0);
-    ck_assert_int_eq(find(&r, BTX_RULE_DYSPORT_PED_ULS_LIMB)->status, BTX_FAIL);
-    evaluate(&big, NULL, 0, limbs(rec(d, DYSPORT, ULS, 700), 2), &r);
-    ck_assert_double_eq(find(&r, BTX_RULE_DYSPORT_PED_ULS_LIMB)->limit_units, 1280.0);
-    ck_assert_int_eq(find(&r, BTX_RULE_DYSPORT_PED_ULS_LIMB)->status, BTX_PASS);
+    evaluate(&big, NULL, NULL, 0, limbs(rec(d, DYSPORT, ULS, 700), 1), &r);
+    ck_assert_double_eq(find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_ULS_LIMB)->limit_units, 640.0);
+    ck_assert_int_eq(find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_ULS_LIMB)->status, BTX_FAIL);
+    evaluate(&big, NULL, NULL, 0, limbs(rec(d, DYSPORT, ULS, 700), 2), &r);
+    ck_assert_double_eq(find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_ULS_LIMB)->limit_units, 1280.0);
+    ck_assert_int_eq(find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_ULS_LIMB)->status, BTX_PASS);
 
     /* Xeomin: min(8 U/kg, 200 U) per limb */
-    evaluate(&kid, NULL, 0, limbs(rec(d, XEOMIN, ULS, 250), 1), &r);
-    f = find(&r, BTX_RULE_XEOMIN_PED_ULS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, limbs(rec(d, XEOMIN, ULS, 250), 1), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_XEOMIN_PED_ULS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_double_eq(f->limit_units, 200.0);
-    evaluate(&kid, NULL, 0, limbs(rec(d, XEOMIN, ULS, 250), 2), &r);
-    f = find(&r, BTX_RULE_XEOMIN_PED_ULS_LIMB);
+    evaluate(&kid, NULL, NULL, 0, limbs(rec(d, XEOMIN, ULS, 250), 2), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_XEOMIN_PED_ULS_LIMB);
     ck_assert_int_eq(f->status, BTX_PASS);
     ck_assert_double_eq(f->limit_units, 400.0);
     ck_assert_int_eq(fails(&r), 0);
@@ -196,8 +166,8 @@ START_TEST(upper_limb_caps_per_limb)
     /* adults have no per-limb rule: a count is accepted and changes nothing */
     btx_patient adult = {sizeof(btx_patient), 70, ymd(1970, 1, 1), d};
     result plain;
-    evaluate(&adult, NULL, 0, rec(d, BOTOX, ULS, 300), &plain);
-    evaluate(&adult, NULL, 0, limbs(rec(d, BOTOX, ULS, 300), 2), &r);
+    evaluate(&adult, NULL, NULL, 0, rec(d, BOTOX, ULS, 300), &plain);
+    evaluate(&adult, NULL, NULL, 0, limbs(rec(d, BOTOX, ULS, 300), 2), &r);
     ck_assert_uint_eq(r.count, plain.count);
     for (size_t i = 0; i < r.count; i++) {
         ck_assert_int_eq(r.f[i].rule, plain.f[i].rule);
@@ -212,12 +182,12 @@ START_TEST(no_weight_and_earliest_date)
     /* no weight: the absolute part, 1000 U for the legs */
     btx_patient unweighed = {sizeof(btx_patient), 0, ymd(2016, 5, 1), BTX_DATE_UNKNOWN};
     result r;
-    evaluate(&unweighed, NULL, 0, limbs(rec(d, DYSPORT, LLS, 900), 1), &r);
-    const btx_finding *f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&unweighed, NULL, NULL, 0, limbs(rec(d, DYSPORT, LLS, 900), 1), &r);
+    const btx_finding *f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_NOT_CHECKED);
     ck_assert_ptr_nonnull(strstr(f->message, "weight"));
-    evaluate(&unweighed, NULL, 0, limbs(rec(d, DYSPORT, LLS, 1100), 1), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&unweighed, NULL, NULL, 0, limbs(rec(d, DYSPORT, LLS, 1100), 1), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_double_eq(f->limit_units, 1000.0);
     ck_assert_int_eq(f->earliest_date, BTX_DATE_UNKNOWN);
@@ -227,15 +197,15 @@ START_TEST(no_weight_and_earliest_date)
      * proposal alone fits 300 U */
     const btx_patient kid = child(20, d);
     btx_administration planned = limbs(rec(d + 10, DYSPORT, LLS, 400), 2);
-    evaluate(&kid, &planned, 1, limbs(rec(d + 10, DYSPORT, LLS, 280), 1), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, &planned, 1, limbs(rec(d + 10, DYSPORT, LLS, 280), 1), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL); /* 680 U > 600 U */
     ck_assert_int_eq(f->earliest_date, d + 11);
     /* 350 U for one leg never fits one leg alone; only a day whose records add a leg
      * and leave room can take it */
     planned = limbs(rec(d + 10, DYSPORT, LLS, 100), 1);
-    evaluate(&kid, &planned, 1, limbs(rec(d, DYSPORT, LLS, 350), 1), &r);
-    f = find(&r, BTX_RULE_DYSPORT_PED_LLS_LIMB);
+    evaluate(&kid, NULL, &planned, 1, limbs(rec(d, DYSPORT, LLS, 350), 1), &r);
+    f = find(&r, BTX_FINDING_SESSION_LIMIT, BTX_RULE_DYSPORT_PED_LLS_LIMB);
     ck_assert_int_eq(f->status, BTX_FAIL);
     ck_assert_int_eq(f->earliest_date, d + 10);
 }
@@ -279,6 +249,13 @@ START_TEST(field_is_validated)
     ck_assert_int_eq(btx_validate_history(&cm, 1, &bad), BTX_EINVAL);
     ck_assert_uint_eq(bad, 0);
     ck_assert_int_eq(BTX_LIMBS_OF(BTX_LIMBS_FLAGS(2)), 2);
+    /* a count out of range is refused, not wrapped into another count */
+    static const int32_t out_of_range[] = {3, 4, 5, 6, -1};
+    for (size_t i = 0; i < sizeof out_of_range / sizeof out_of_range[0]; i++) {
+        a = limbs(rec(d, DYSPORT, LLS, 100), out_of_range[i]);
+        ck_assert_int_eq(btx_check_record(&a, &field), BTX_EINVAL);
+        ck_assert_int_eq(field, BTX_FIELD_FLAGS);
+    }
     ck_assert_int_eq(BTX_LIMBS_OF(0), 0);
 }
 END_TEST

@@ -66,8 +66,10 @@ typedef struct btx_administration {
 #define BTX_LIMBS_MASK 0x3
 /** @brief Most limbs one record (one indication on one date) can treat. */
 #define BTX_LIMBS_MAX 2
-/** @brief The flags value for `n` limbs treated (0 = not stated). */
-#define BTX_LIMBS_FLAGS(n) ((int32_t)(n) & BTX_LIMBS_MASK)
+/** @brief The flags value for `n` limbs treated (0 = not stated). Not masked: an `n`
+ * outside 0..#BTX_LIMBS_MAX gives a value the library refuses (#BTX_EINVAL), never another
+ * count. */
+#define BTX_LIMBS_FLAGS(n) ((int32_t)(n))
 /** @brief The limb count held in a flags value (0 = not stated). */
 #define BTX_LIMBS_OF(flags) ((int32_t)(flags) & BTX_LIMBS_MASK)
 /** @} */
