@@ -18,6 +18,19 @@
 
 /* ---- small formatters ---- */
 
+/* v in decimal at d (at most 20 bytes, no terminator); returns the end. */
+static char *put_u64(char *d, uint64_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    memcpy(d, tmp + sizeof tmp - n, n);
+    return d + n;
+}
+
 /* v as printf's "%.3f": exact for the values the audit writes (a shortcut when v * 1000
  * is clearly away from a rounding tie, printf otherwise). Returns the length. */
 static size_t fixed3(double v, char buf[48])
@@ -25,14 +38,8 @@ static size_t fixed3(double v, char buf[48])
     if (v >= 0 && v < 1e9 && !signbit(v)) {
         double p = v * 1000.0, r = floor(p + 0.5);
         if (fabs(p - r) <= 0.25) {
-            uint64_t m = (uint64_t)r, i = m / 1000, f = m % 1000;
-            char tmp[24];
-            size_t n = 0;
-            do {
-                tmp[sizeof tmp - 1 - n++] = (char)('0' + i % 10);
-                i /= 10;
-            } while (i != 0);
-            memcpy(buf, tmp + sizeof tmp - n, n);
+            uint64_t m = (uint64_t)r, f = m % 1000;
+            const size_t n = (size_t)(put_u64(buf, m / 1000) - buf);
             buf[n] = '.';
             buf[n + 1] = (char)('0' + f / 100);
             buf[n + 2] = (char)('0' + f / 10 % 10);
@@ -1076,12 +1083,7 @@ static void ob_spaces(obuf *b, size_t n)
 static void ob_u64(obuf *b, uint64_t v)
 {
     char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    ob_mem(b, tmp + sizeof tmp - n, n);
+    ob_mem(b, tmp, (size_t)(put_u64(tmp, v) - tmp));
 }
 
 static void ob_i64(obuf *b, int64_t v)
@@ -1490,18 +1492,6 @@ static char *put_piece(char *d, const piece *p)
 {
     memcpy(d, p->text, sizeof p->text);
     return d + p->len;
-}
-
-static char *put_u64(char *d, uint64_t v)
-{
-    char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    memcpy(d, tmp + sizeof tmp - n, n);
-    return d + n;
 }
 
 /* Units: a whole number as digits, anything else as output_units (null when not finite,
