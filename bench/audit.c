@@ -31,6 +31,8 @@
 
 #include <btxdose/btxdose.h>
 
+#include "bench_rng.h"
+
 #ifdef BTX_HAVE_SQLITE
 #include <sqlite3.h>
 #endif
@@ -42,20 +44,6 @@
 #define BTX_AUDIT_PYTHON_SCRIPT "bench/audit_python.py"
 #endif
 
-static uint64_t rng;
-static uint32_t next_u32(void)
-{
-    /* xorshift64* */
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return (uint32_t)((rng * UINT64_C(2685821657736338717)) >> 32);
-}
-
-static uint32_t below(uint32_t n)
-{
-    return (uint32_t)(((uint64_t)next_u32() * n) >> 32);
-}
 
 static double now_s(void)
 {
@@ -454,7 +442,7 @@ int main(int argc, char **argv)
         usage();
         return 2;
     }
-    rng = seed * UINT64_C(0x9E3779B97F4A7C15) + 1;
+    rng_seed(seed);
     setvbuf(stdout, NULL, _IOLBF, 0);
 
     double t0 = now_s();

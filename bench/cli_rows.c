@@ -22,20 +22,8 @@
 
 #include <btxdose/btxdose.h>
 
-static uint64_t rng;
-static uint32_t next_u32(void)
-{
-    /* xorshift64* */
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return (uint32_t)((rng * UINT64_C(2685821657736338717)) >> 32);
-}
+#include "bench_rng.h"
 
-static uint32_t below(uint32_t n)
-{
-    return (uint32_t)(((uint64_t)next_u32() * n) >> 32);
-}
 
 typedef struct kind {
     const char *product[3];   /* spellings, one picked per row */
@@ -180,7 +168,7 @@ int main(int argc, char **argv)
         fputs("usage: bench_cli_rows [--patients N] [--seed S] [--shuffle] FILE\n", stderr);
         return 2;
     }
-    rng = seed * UINT64_C(0x9E3779B97F4A7C15) + 1;
+    rng_seed(seed);
     size_t n = 0;
     row *rows = generate(patients, &n);
     size_t *order = NULL;
